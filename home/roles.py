@@ -1,0 +1,192 @@
+"""Locales, roles and the review workflow, set up idempotently after every migrate.
+
+Wagtail's own migrations create "Editors" and "Moderators" groups and attach a
+"Moderators approval" workflow to the root page. We reshape those rather than
+adding a second workflow: one workflow, "Review before publishing", whose single
+task is approved by the Reviewers group, covers every page in every locale tree
+and every snippet that has drafts.
+"""
+
+from django.apps import apps as global_apps
+from django.conf import settings
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+TRANSLATORS = "Translators"
+MEMBERS = "Members"
+ADMINISTRATORS = "Administrators"
+
+WORKFLOW_NAME = "Review before publishing"
+TASK_NAME = "Reviewer approval"
+
+# Page permissions granted on the root page (so they cover every locale tree).
+# Nobody but administrators may publish directly: reviewers publish by approving.
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "lock_page"],
+    REVIEWERS: ["add_page", "change_page", "lock_page", "unlock_page"],
+}
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    REVIEWERS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    TRANSLATORS: ["choose_image", "choose_document"],
+}
+
+
+def ensure_locales_roles_and_workflow(sender=None, using="default", **kwargs):
+    """post_migrate receiver (and callable from commands and tests)."""
+    # Permissions for every app must exist before we hand them out.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    with transaction.atomic(using=using):
+        ensure_locales()
+        ensure_tree_roots()
+        groups = ensure_groups()
+        ensure_workflow(groups[REVIEWERS])
+
+
+def ensure_locales():
+    from wagtail.models import Locale
+    from wagtail_localize.models import LocaleSynchronization
+
+    source, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        if locale != source:
+            LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
+
+
+def ensure_tree_roots():
+    """The root page and root collection come from Wagtail's migrations; a
+    database flush (as between transactional tests) removes them, so put them back."""
+    from wagtail.models import Collection, Page
+
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", slug="root", url_path="/"))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+
+def _model_permissions(models, actions):
+    codenames = []
+    content_types = []
+    for model in models:
+        content_types.append(ContentType.objects.get_for_model(model))
+        codenames += [f"{action}_{model._meta.model_name}" for action in actions]
+    return Permission.objects.filter(content_type__in=content_types, codename__in=codenames)
+
+
+def editable_snippet_models():
+    """Every registered snippet: editors may add and change all of them."""
+    from wagtail.snippets.models import get_snippet_models
+
+    return list(get_snippet_models())
+
+
+def ensure_groups():
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+    # Reuse Wagtail's default "Moderators" group as Reviewers (keeps its id).
+    if not Group.objects.filter(name=REVIEWERS).exists():
+        Group.objects.filter(name="Moderators").update(name=REVIEWERS)
+
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in (EDITORS, REVIEWERS, TRANSLATORS, MEMBERS)}
+    Group.objects.get_or_create(name=ADMINISTRATORS)
+
+    snippets = editable_snippet_models()
+    model_permissions = {
+        EDITORS: list(_model_permissions(snippets, ["add", "change", "view"])),
+        REVIEWERS: list(_model_permissions(snippets, ["add", "change", "view"])),
+        TRANSLATORS: list(_model_permissions(snippets, ["change", "view"])),
+        MEMBERS: [],
+    }
+    for name, group in groups.items():
+        permissions = list(model_permissions[name])
+        if name != MEMBERS:
+            permissions.append(access_admin)
+        group.permissions.set(permissions)
+
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page=root_page, permission__codename__in=PAGE_PERMISSIONS.get(name, [])
+        ).delete()
+        for codename in PAGE_PERMISSIONS.get(name, []):
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root_page,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            )
+
+        wanted = COLLECTION_PERMISSIONS.get(name, [])
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=root_collection, permission__codename__in=wanted
+        ).delete()
+        for codename in wanted:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=Permission.objects.get(
+                    content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename=codename
+                ),
+            )
+    return groups
+
+
+def ensure_workflow(reviewers):
+    from wagtail.models import (
+        GroupApprovalTask,
+        Page,
+        Workflow,
+        WorkflowContentType,
+        WorkflowMixin,
+        WorkflowPage,
+    )
+
+    root_page = Page.get_first_root_node()
+    existing = WorkflowPage.objects.filter(page=root_page).select_related("workflow").first()
+    workflow = existing.workflow if existing else Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME, active=True)
+    workflow.name = WORKFLOW_NAME
+    workflow.active = True
+    workflow.save()
+    WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
+
+    task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    task.name = TASK_NAME
+    task.active = True
+    task.save()
+    task.groups.set([reviewers])
+    # Exactly one task: drop any other step a previous set-up may have left.
+    workflow.workflow_tasks.exclude(task=task).delete()
+
+    for model in global_apps.get_models():
+        if issubclass(model, WorkflowMixin) and not issubclass(model, Page):
+            WorkflowContentType.objects.update_or_create(
+                content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+                defaults={"workflow": workflow},
+            )
+    return workflow
