@@ -23,6 +23,8 @@ def env_list(name, default=""):
 
 
 DEBUG = False
+# Production settings set this; commands that must never run there check it.
+IS_PRODUCTION = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

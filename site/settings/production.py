@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import env_bool, env_list, os
 
 DEBUG = False
+IS_PRODUCTION = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(

@@ -36,7 +36,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        if settings.SETTINGS_MODULE.endswith("production") or not (settings.DEBUG or _is_test(settings)):
+        if settings.IS_PRODUCTION:
             raise CommandError("load_demo refuses to run with production settings: it creates users with known roles.")
 
         roles.ensure_locales_roles_and_workflow()
@@ -77,7 +77,3 @@ class Command(BaseCommand):
         self.stdout.write("Demo users (username, password, role):")
         for line in lines:
             self.stdout.write(line)
-
-
-def _is_test(settings):
-    return settings.SETTINGS_MODULE.endswith(".test")
