@@ -6,7 +6,6 @@ REQUIRE_BROWSER=1 (set by .ci/run), where a missing browser is a failure.
 
 import os
 import shutil
-import tempfile
 
 import pytest
 
@@ -39,15 +38,14 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
+    # Playwright gives each launch a fresh, unique temporary profile.
     with sync_playwright() as playwright:
-        user_data = tempfile.mkdtemp(prefix="peer-networks-chromium-")
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium"),
-            args=[*CHROMIUM_ARGS, f"--user-data-dir={user_data}"],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()
-        shutil.rmtree(user_data, ignore_errors=True)
 
 
 @pytest.fixture
