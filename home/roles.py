@@ -160,6 +160,7 @@ def ensure_workflow(reviewers):
         WorkflowContentType,
         WorkflowMixin,
         WorkflowPage,
+        WorkflowTask,
     )
 
     root_page = Page.get_first_root_node()
@@ -175,13 +176,13 @@ def ensure_workflow(reviewers):
     task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     task.name = TASK_NAME
     task.active = True
     task.save()
     task.groups.set([reviewers])
     # Exactly one task: drop any other step a previous set-up may have left.
-    workflow.workflow_tasks.exclude(task=task).delete()
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
 
     for model in global_apps.get_models():
         if issubclass(model, WorkflowMixin) and not issubclass(model, Page):
