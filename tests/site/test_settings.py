@@ -60,3 +60,15 @@ def test_content_security_policy_allows_only_our_own_assets(directive):
     sources = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"][directive]
     assert "'self'" in sources
     assert not [source for source in sources if source.startswith("http") or source == "*"]
+
+
+@pytest.mark.django_db
+def test_public_pages_get_the_strict_policy_and_the_admin_may_frame_itself(client, home_page):
+    public = client.get("/")
+    assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
+    assert "unsafe-inline" not in public["Content-Security-Policy"]
+    assert public["X-Frame-Options"] == "DENY"
+    admin = client.get("/admin/login/")
+    assert "frame-ancestors 'self'" in admin["Content-Security-Policy"]
+    assert admin["X-Frame-Options"] == "SAMEORIGIN"
+    assert "gravatar" not in admin.content.decode()
