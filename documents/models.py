@@ -311,7 +311,7 @@ class GuidanceDocumentPage(RoutablePageMixin, Page):
         older, newer = request.GET.get("from", ""), request.GET.get("to", "")
         if not (older and newer):
             raise Http404(_("Choose two editions to compare."))
-        return redirect(self.reverse_subpage("compare", args=(older, newer)))
+        return redirect(self.get_url(request) + self.reverse_subpage("compare", args=(older, newer)))
 
     @path("compare/<str:older>/<str:newer>/", name="compare")
     def compare(self, request, older, newer):
