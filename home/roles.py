@@ -3,8 +3,13 @@
 Wagtail's own migrations create "Editors" and "Moderators" groups and attach a
 "Moderators approval" workflow to the root page. We reshape those rather than
 adding a second workflow: one workflow, "Review before publishing", whose single
-task is approved by the Reviewers group, covers every page in every locale tree
+task (moderation.ReviewTask: group approval where nobody approves their own
+work) is approved by the Reviewers group, covers every page in every locale tree
 and every snippet that has drafts.
+
+Nobody but administrators holds a publish permission: reviewers publish by
+approving (see moderation.workflows). Translators may edit only the non-source
+locale trees: their page permissions sit on each such locale's top page.
 """
 
 from django.apps import apps as global_apps
@@ -29,6 +34,10 @@ PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page", "lock_page"],
     REVIEWERS: ["add_page", "change_page", "lock_page", "unlock_page"],
 }
+# Page permissions granted on the top page of every locale but the source one.
+TRANSLATOR_PAGE_PERMISSIONS = ["change_page"]
+# wagtail-localize: start a translation, or sync one with its source.
+SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 COLLECTION_PERMISSIONS = {
     EDITORS: [
         "add_image",
@@ -100,6 +109,37 @@ def editable_snippet_models():
     return list(get_snippet_models())
 
 
+def translatable(models):
+    from wagtail.models import TranslatableMixin
+
+    return [model for model in models if issubclass(model, TranslatableMixin)]
+
+
+def translatable_tree_roots():
+    """The top page of each locale tree except the source language's."""
+    from wagtail.models import Page
+
+    return Page.objects.filter(depth=2).exclude(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def grant_translator_page_permissions(group=None, pages=None):
+    """Open the given top pages (default: every non-source locale tree) to Translators."""
+    from wagtail.models import GroupPagePermission
+
+    group = group or Group.objects.filter(name=TRANSLATORS).first()
+    if group is None:
+        return
+    pages = translatable_tree_roots() if pages is None else pages
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=TRANSLATOR_PAGE_PERMISSIONS
+    )
+    for page in pages:
+        if page.depth != 2 or page.locale.language_code == settings.LANGUAGE_CODE:
+            continue
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
 def ensure_groups():
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -115,10 +155,15 @@ def ensure_groups():
     Group.objects.get_or_create(name=ADMINISTRATORS)
 
     snippets = editable_snippet_models()
+    submit_translation = Permission.objects.get(
+        content_type__app_label=SUBMIT_TRANSLATION[0], codename=SUBMIT_TRANSLATION[1]
+    )
+    # No "publish" and no "delete": drafts of snippets go through review too.
     model_permissions = {
-        EDITORS: list(_model_permissions(snippets, ["add", "change", "view"])),
-        REVIEWERS: list(_model_permissions(snippets, ["add", "change", "view"])),
-        TRANSLATORS: list(_model_permissions(snippets, ["change", "view"])),
+        EDITORS: [*_model_permissions(snippets, ["add", "change", "view"]), submit_translation],
+        REVIEWERS: [*_model_permissions(snippets, ["add", "change", "view"]), submit_translation],
+        # Source-language snippets stay closed to them (moderation.wagtail_hooks).
+        TRANSLATORS: [*_model_permissions(translatable(snippets), ["change", "view"]), submit_translation],
         MEMBERS: [],
     }
     for name, group in groups.items():
@@ -127,15 +172,21 @@ def ensure_groups():
             permissions.append(access_admin)
         group.permissions.set(permissions)
 
-        GroupPagePermission.objects.filter(group=group).exclude(
-            page=root_page, permission__codename__in=PAGE_PERMISSIONS.get(name, [])
-        ).delete()
-        for codename in PAGE_PERMISSIONS.get(name, []):
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=root_page,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-            )
+        if name == TRANSLATORS:
+            GroupPagePermission.objects.filter(group=group).exclude(
+                page__in=translatable_tree_roots(), permission__codename__in=TRANSLATOR_PAGE_PERMISSIONS
+            ).delete()
+            grant_translator_page_permissions(group=group)
+        else:
+            GroupPagePermission.objects.filter(group=group).exclude(
+                page=root_page, permission__codename__in=PAGE_PERMISSIONS.get(name, [])
+            ).delete()
+            for codename in PAGE_PERMISSIONS.get(name, []):
+                GroupPagePermission.objects.get_or_create(
+                    group=group,
+                    page=root_page,
+                    permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+                )
 
         wanted = COLLECTION_PERMISSIONS.get(name, [])
         GroupCollectionPermission.objects.filter(group=group).exclude(
@@ -154,7 +205,6 @@ def ensure_groups():
 
 def ensure_workflow(reviewers):
     from wagtail.models import (
-        GroupApprovalTask,
         Page,
         Workflow,
         WorkflowContentType,
@@ -173,10 +223,7 @@ def ensure_workflow(reviewers):
     workflow.save()
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
 
-    task = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    task = ensure_review_task(workflow)
     task.name = TASK_NAME
     task.active = True
     task.save()
@@ -191,3 +238,27 @@ def ensure_workflow(reviewers):
                 defaults={"workflow": workflow},
             )
     return workflow
+
+
+def ensure_review_task(workflow):
+    """The workflow's approval step as a moderation.ReviewTask.
+
+    A plain GroupApprovalTask left by Wagtail's migrations (or an earlier
+    set-up) is upgraded in place, so reviews in progress and their history
+    keep pointing at the same task."""
+    from wagtail.models import GroupApprovalTask, Task, WorkflowTask
+
+    from moderation.models import ReviewTask
+
+    task = ReviewTask.objects.filter(workflow_tasks__workflow=workflow).first()
+    if task is not None:
+        return task
+    plain = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
+    if plain is None:
+        task = ReviewTask.objects.create(name=TASK_NAME)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        return task
+    upgraded = ReviewTask(groupapprovaltask_ptr_id=plain.pk, task_ptr_id=plain.pk, name=plain.name)
+    upgraded.save_base(raw=True)  # only the ReviewTask row: its parents exist
+    Task.objects.filter(pk=plain.pk).update(content_type=ContentType.objects.get_for_model(ReviewTask))
+    return ReviewTask.objects.get(pk=plain.pk)

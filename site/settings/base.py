@@ -30,6 +30,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "moderation",
     "home",
     "documents",
     "events",
@@ -223,6 +224,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Approval publishes exactly the approved revision (reviewers have no publish permission).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflows.publish_approved_revision"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar: the admin loads nothing from other sites either.
