@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
@@ -90,6 +91,53 @@ class AccessibleTableBlock(blocks.StructBlock):
         label = _("Table")
 
 
+class AnswerBlock(blocks.ChoiceBlock):
+    choices = [("yes", _("Yes")), ("no", _("No")), ("partly", _("Partly"))]
+
+    class Meta:
+        icon = "tick"
+        template = "home/blocks/answer.html"
+        label = _("Yes / no")
+
+
+class ComparisonChartBlock(blocks.StructBlock):
+    """A chart comparing a few things side by side (say, peer worker roles): editors
+    add the columns and rows. On a phone each row becomes a card of labelled values."""
+
+    title = blocks.CharBlock(
+        max_length=300,
+        label=_("Caption"),
+        help_text=_("Says what is compared, e.g. Peer worker roles in Massachusetts."),
+    )
+    first_column_is_header = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label=_("The first column names each row"),
+    )
+    table = TypedTableBlock(
+        [
+            ("text", blocks.CharBlock(label=_("Text"), max_length=500)),
+            ("rich_text", blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Formatted text"))),
+            ("answer", AnswerBlock()),
+        ],
+        label=_("Chart"),
+    )
+
+    class Meta:
+        icon = "table"
+        template = "home/blocks/comparison_chart.html"
+        label = _("Comparison chart")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        table = value["table"]
+        headings = [column["heading"] for column in table.columns] if table else []
+        # Each cell with its column heading: the phone layout labels every value.
+        context["headings"] = headings
+        context["rows"] = [list(zip(headings, row, strict=False)) for row in table.rows] if table else []
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -99,6 +147,7 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     callout = CalloutBlock()
     table = AccessibleTableBlock()
+    comparison = ComparisonChartBlock()
     image = CaptionedImageBlock()
     document = DocumentLinkBlock()
     embed = EmbedBlock(

@@ -1,10 +1,16 @@
 from django.conf import settings
+from django.core import signing
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
+from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import Locale, Page
+
+from .models import Subscriber
+from .submissions import SafeCSVMixin, send_after_commit
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -74,3 +80,36 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+class SafeSubmissionsListView(SafeCSVMixin, SubmissionsListView):
+    """Wagtail's form submissions listing, with a CSV export that spreadsheets cannot run."""
+
+
+def confirm_subscription(request, token):
+    """The link in the double opt-in email: confirms the address it was sent to."""
+    subscriber = Subscriber.from_token(token, Subscriber.CONFIRM_SALT, max_age=Subscriber.CONFIRM_MAX_AGE)
+    if subscriber is None:
+        return render(request, "home/subscription_link_invalid.html", status=400)
+    if subscriber.confirmed_at is None:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["confirmed_at"])
+        send_after_commit(subscriber.welcome_email(request))
+    return render(request, "home/subscription_confirmed.html", {"subscriber": subscriber})
+
+
+@csrf_exempt
+def unsubscribe(request, token):
+    """One click from any email we send (or a mail client's RFC 8058 one-click POST):
+    the address is removed from the list, not kept with a flag."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return render(request, "home/subscription_link_invalid.html", status=405)
+    try:
+        data = signing.loads(token, salt=Subscriber.UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return render(request, "home/subscription_link_invalid.html", status=400)
+    # A second click finds nobody to remove: that is still "unsubscribed".
+    subscriber = Subscriber.objects.filter(pk=data["id"], email=data["email"]).select_related("page").first()
+    if subscriber is not None and request.method != "HEAD":
+        subscriber.delete()
+    return render(request, "home/unsubscribed.html", {"subscriber": subscriber})

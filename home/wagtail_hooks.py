@@ -1,8 +1,18 @@
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Region, Topic
+from .models import Region, RegionalContact, Signature, Subscriber, Topic
+from .roles import REVIEWERS
+from .submissions import SafeCSVMixin
 
 
 class RegionViewSet(SnippetViewSet):
@@ -10,6 +20,15 @@ class RegionViewSet(SnippetViewSet):
     icon = "site"
     menu_label = _("Regions")
     list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class RegionalContactViewSet(SnippetViewSet):
+    model = RegionalContact
+    icon = "mail"
+    menu_label = _("Regional contacts")
+    list_display = ["name", "region", "phone"]
+    list_filter = ["region"]
     search_fields = ["name"]
 
 
@@ -21,4 +40,78 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(RegionViewSet)
+register_snippet(RegionalContactViewSet)
 register_snippet(TopicViewSet)
+
+
+class ReviewersOnlyPolicy(BasePermissionPolicy):
+    """People's signatures and addresses: only reviewers (and administrators) see
+    or change them, and nobody adds them by hand - they come from the public forms."""
+
+    def user_has_permission(self, user, action):
+        if action == "add" or not (user.is_authenticated and user.is_active):
+            return False
+        return user.is_superuser or user.groups.filter(name=REVIEWERS).exists()
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        if set(actions) <= {"add"}:
+            return get_user_model().objects.none()
+        return (
+            get_user_model().objects.filter(Q(is_superuser=True) | Q(groups__name=REVIEWERS), is_active=True).distinct()
+        )
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
+
+
+register_permission_policy(Signature, ReviewersOnlyPolicy(Signature))
+register_permission_policy(Subscriber, ReviewersOnlyPolicy(Subscriber))
+
+
+class SafeExportIndexView(SafeCSVMixin, IndexView):
+    pass
+
+
+class SignatureViewSet(ModelViewSet):
+    """Reviewers approve signatures here; only approved ones appear on the statement."""
+
+    model = Signature
+    icon = "edit"
+    menu_label = _("Signatures")
+    index_view_class = SafeExportIndexView
+    list_display = ["name", "role", "town", "page", "show_publicly", "approved", "created_at"]
+    list_filter = ["approved", "page"]
+    list_export = ["page", "name", "role", "town", "email", "show_publicly", "approved", "language", "created_at"]
+    export_filename = "signatures"
+    search_fields = ["name", "role", "town", "email"]
+    form_fields = ["name", "role", "town", "show_publicly", "approved"]
+    add_to_admin_menu = False
+
+
+class SubscriberViewSet(ModelViewSet):
+    model = Subscriber
+    icon = "mail"
+    menu_label = _("Mailing list subscribers")
+    index_view_class = SafeExportIndexView
+    list_display = ["email", "name", "page", "confirmed_at", "created_at"]
+    list_filter = ["page"]
+    list_export = ["page", "email", "name", "language", "created_at", "confirmed_at"]
+    export_filename = "subscribers"
+    search_fields = ["email", "name"]
+    form_fields = ["name"]
+    add_to_admin_menu = False
+
+
+class PeopleViewSetGroup(ViewSetGroup):
+    menu_label = _("Sign-ups")
+    menu_icon = "group"
+    menu_order = 250
+    items = (SignatureViewSet("signatures"), SubscriberViewSet("subscribers"))
+
+
+@hooks.register("register_admin_viewset")
+def register_people_viewsets():
+    return PeopleViewSetGroup()

@@ -21,6 +21,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("subscriptions/confirm/<str:token>/", home_views.confirm_subscription, name="confirm_subscription"),
+    path("subscriptions/unsubscribe/<str:token>/", home_views.unsubscribe, name="unsubscribe"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
