@@ -252,7 +252,7 @@ class SignOnPage(Page):
         approved = self.approved_signatures()
         context["signature_count"] = approved.count()
         context["public_signatures"] = approved.filter(show_publicly=True).order_by("created_at")
-        context.setdefault("form", SignatureForm())
+        context["form"] = SignatureForm()
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -265,7 +265,9 @@ class SignOnPage(Page):
             return TemplateResponse(request, self.get_template(request), self.get_context(request), status=400)
         form = SignatureForm(request.POST)
         if not form.is_valid():
-            return TemplateResponse(request, self.get_template(request), self.get_context(request, form=form))
+            context = self.get_context(request)
+            context["form"] = form
+            return TemplateResponse(request, self.get_template(request), context)
         source = guard.source_page(self)
         already = Signature.objects.filter(page=source, email=form.cleaned_data["email"]).exists()
         if not already:
@@ -358,7 +360,7 @@ class MailingListPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", SubscribeForm())
+        context["form"] = SubscribeForm()
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -369,7 +371,9 @@ class MailingListPage(Page):
             return refusal
         form = SubscribeForm(request.POST)
         if not form.is_valid():
-            return TemplateResponse(request, self.get_template(request), self.get_context(request, form=form))
+            context = self.get_context(request)
+            context["form"] = form
+            return TemplateResponse(request, self.get_template(request), context)
         source = guard.source_page(self)
         try:
             with transaction.atomic():
