@@ -15,3 +15,21 @@ class SiteCSPMiddleware(CSPMiddleware):
             if "X-Frame-Options" not in response:
                 response["X-Frame-Options"] = "SAMEORIGIN"
         return super().process_response(request, response)
+
+
+class PrivatePageCacheMiddleware:
+    """A page restricted to a group (members-only) is never stored by a shared
+    cache or a CDN: its response is marked private and not to be stored. The
+    before_serve_page hook in home/wagtail_hooks.py flags such requests."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "serves_private_page", False):
+            from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response

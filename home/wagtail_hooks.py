@@ -115,3 +115,10 @@ class PeopleViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_people_viewsets():
     return PeopleViewSetGroup()
+
+
+@hooks.register("before_serve_page")
+def flag_private_pages(page, request, serve_args, serve_kwargs):
+    """Members-only pages must not be kept by shared caches (see PrivatePageCacheMiddleware)."""
+    if page.get_view_restrictions().exists():
+        request.serves_private_page = True
