@@ -40,7 +40,9 @@ def test_home_page_lists_the_organisations(client, home_page, organisation):
 def members_only(organisation):
     page = add_page(
         organisation,
-        ContentPage(title="Minutes for members", slug="members-minutes", intro="Zanzibar quorum notes", show_in_menus=True),
+        ContentPage(
+            title="Minutes for members", slug="members-minutes", intro="Zanzibar quorum notes", show_in_menus=True
+        ),
     )
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set([Group.objects.get(name=roles.MEMBERS)])
@@ -94,7 +96,10 @@ def comparison_value(rows):
 
 def test_comparison_chart_is_an_accessible_table_that_stacks_on_phones():
     value, block = comparison_value(
-        [["Recovery coach", "yes", "People in recovery from substance use"], ["Family partner <b>", "partly", "Parents"]]
+        [
+            ["Recovery coach", "yes", "People in recovery from substance use"],
+            ["Family partner <b>", "partly", "Parents"],
+        ]
     )
     html = block.render(value)
     assert "<caption>Peer roles compared</caption>" in html
