@@ -164,6 +164,7 @@ class OrganisationPage(Page):
         "home.MailingListPage",
         "home.RegionalDirectoryPage",
         "documents.DocumentLibraryPage",
+        "events.EventIndexPage",
     ]
 
     class Meta:

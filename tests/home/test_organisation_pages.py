@@ -3,6 +3,7 @@ members-only pages that never leak."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from home import roles
@@ -26,7 +27,8 @@ def test_organisation_page_shows_mission_membership_and_meeting_structure(client
 
 def test_organisation_page_children_and_parents(organisation):
     allowed = {model.__name__ for model in OrganisationPage.clean_subpage_models()}
-    assert {"ContentPage", "FormPage", "SignOnPage", "MailingListPage", "DocumentLibraryPage"} <= allowed
+    expected = {"ContentPage", "FormPage", "SignOnPage", "MailingListPage", "DocumentLibraryPage", "EventIndexPage"}
+    assert expected <= allowed
     assert [model.__name__ for model in OrganisationPage.clean_parent_page_models()] == ["HomePage"]
 
 
@@ -101,7 +103,8 @@ def test_comparison_chart_is_an_accessible_table_that_stacks_on_phones():
             ["Family partner <b>", "partly", "Parents"],
         ]
     )
-    html = block.render(value)
+    with translation.override("en"):
+        html = block.render(value)
     assert "<caption>Peer roles compared</caption>" in html
     assert html.count('<th scope="col">') == 3
     assert '<th scope="row" data-label="Role">Recovery coach</th>' in html
