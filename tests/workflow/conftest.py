@@ -22,7 +22,7 @@ def clients(users):
 
 
 def add_page(parent, title, *, owner=None, live=False, intro="A short summary."):
-    page = ContentPage(title=title, slug=slugify(title), intro=intro, owner=owner)
+    page = ContentPage(title=title, slug=slugify(title), intro=intro, owner=owner, live=False)
     parent.add_child(instance=page)
     revision = page.save_revision(user=owner)
     if live:
