@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import OrganisationPage, Topic
 
 from .blocks import GuidanceBodyBlock, item_anchor
+from .panels import EditionHistoryPanel
 
 LABEL_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
@@ -187,6 +188,7 @@ class GuidanceDocumentPage(RoutablePageMixin, Page):
                 FieldPanel("edition_label"),
                 FieldPanel("edition_date"),
                 FieldPanel("edition_summary"),
+                EditionHistoryPanel(heading=_("Editions published so far")),
             ],
             heading=_("Edition"),
             help_text=_("Recorded when a reviewer approves and the page is published."),

@@ -162,3 +162,13 @@ def test_edition_keeps_its_revision(three_editions):
     revision_ids = list(three_editions.editions.values_list("revision_id", flat=True))
     assert len(set(revision_ids)) == 3
     assert Revision.objects.filter(pk__in=revision_ids).count() == 3
+
+
+def test_past_edition_shows_the_summary_it_had(client, library):
+    page = make_document(library, title="Values", slug="values", summary="What we believed in 2013.")
+    publish_edition(page, "2013", values_body(1))
+    page.summary = "What we believe now."
+    publish_edition(page, "2015", values_body(1))
+
+    assert "What we believed in 2013." in client.get("/library/values/editions/2013/").content.decode()
+    assert "What we believe now." in client.get("/library/values/").content.decode()

@@ -76,4 +76,6 @@ def test_admin_forms_for_library_and_document(client, users, shelf):
     assert "edition_label" in response.content.decode()
     response = client.get(f"/admin/pages/{shelf['values'].pk}/edit/")
     assert response.status_code == 200
+    assert "Editions published so far" in response.content.decode()
+    assert "2014 (current)" in response.content.decode()
     assert GuidanceDocumentPage.objects.get(pk=shelf["values"].pk).editions.count() == 1
