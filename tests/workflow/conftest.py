@@ -62,3 +62,13 @@ def workflow_action_url(page, action, task_state=None):
 
 def log_actions(page):
     return list(PageLogEntry.objects.filter(page=page).order_by("timestamp", "id").values_list("action", flat=True))
+
+
+def refused(response):
+    """Wagtail refuses with a 403, sends people without admin access to log in,
+    or sends admin users back to the dashboard with "Sorry, you do not have permission"."""
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and (
+        "/admin/login/" in response["Location"] or response["Location"] == reverse("wagtailadmin_home")
+    )

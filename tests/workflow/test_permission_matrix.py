@@ -21,7 +21,7 @@ from wagtail_localize.synctree import synchronize_tree
 from home.models import FormField, FormPage, FormPageSubmission
 from tests.conftest import make_user, publish
 
-from .conftest import add_page, edit_url, login, page_form
+from .conftest import add_page, edit_url, login, page_form, refused
 
 pytestmark = pytest.mark.django_db
 
@@ -72,16 +72,6 @@ def world(home_page, users, locales):
 
 def client_for(role, users):
     return Client() if role == "anonymous" else login(users[role])
-
-
-def refused(response):
-    """Wagtail refuses with a 403, sends people without admin access to log in,
-    or sends admin users back to the dashboard with "Sorry, you do not have permission"."""
-    if response.status_code == 403:
-        return True
-    return response.status_code == 302 and (
-        "/admin/login/" in response["Location"] or response["Location"] == reverse("wagtailadmin_home")
-    )
 
 
 def view_draft(client, world):
