@@ -323,6 +323,10 @@ class Signature(models.Model):
 
 
 class SignatureForm(django.forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     class Meta:
         model = Signature
         fields = ["name", "role", "town", "email", "show_publicly"]
@@ -392,6 +396,10 @@ class MailingListPage(Page):
 
 
 class SubscribeForm(django.forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     email = django.forms.EmailField(label=_("Email"), max_length=254)
     name = django.forms.CharField(label=_("Name (optional)"), max_length=200, required=False)
 
