@@ -85,15 +85,10 @@ class DocumentLibraryPage(RoutablePageMixin, Page):
     @path("")
     def index(self, request):
         documents = self.documents()
-        filters = {
-            "topic": request.GET.get("topic", "").strip(),
-            "organisation": request.GET.get("organisation", "").strip(),
-            "type": request.GET.get("type", "").strip(),
-            "q": request.GET.get("q", "").strip()[:200],
-        }
+        filters = {name: _clean_parameter(request.GET.get(name, "")) for name in ("topic", "organisation", "type", "q")}
         if filters["type"] in DocumentType.values:
             documents = documents.filter(document_type=filters["type"])
-        if filters["organisation"].isdigit():
+        if re.fullmatch(r"[0-9]{1,18}", filters["organisation"]):
             documents = documents.filter(origin_organisation_id=int(filters["organisation"]))
         if filters["topic"]:
             documents = documents.filter(topics__slug=filters["topic"])
@@ -120,6 +115,11 @@ class DocumentLibraryPage(RoutablePageMixin, Page):
                 "document_types": DocumentType.choices,
             },
         )
+
+
+def _clean_parameter(value):
+    """A query parameter without control characters (PostgreSQL refuses NUL), at most 200 characters."""
+    return "".join(character for character in value if character.isprintable()).strip()[:200]
 
 
 class GuidanceDocumentPage(RoutablePageMixin, Page):

@@ -54,6 +54,23 @@ def test_full_text_search_finds_words_in_the_body(client, shelf):
     assert "No document matches" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%00",
+        "q=%22unbalanced",
+        "q=a%00b&topic=%00",
+        "organisation=99999999999999999999999999",
+        "organisation=%EF%BC%91%EF%BC%92",
+        "type=%00",
+        "q=" + "x" * 5000,
+    ],
+)
+def test_odd_queries_are_handled(client, shelf, query):
+    response = client.get(f"/library/?{query}")
+    assert response.status_code == 200
+
+
 def test_pagination(client, library, shelf):
     DocumentLibraryPage.per_page = 1
     try:
