@@ -2,7 +2,8 @@
 
 Rules are expanded in local wall-clock time (America/New_York) and only then
 given their zone, so a 7pm weekly call stays at 7pm across the daylight-saving
-change. Open-ended rules stop at the horizon; `refresh_occurrences` moves it.
+change. Rules without a count stop at the horizon (`refresh_occurrences` moves
+it); a count is at most 500 (validated), so such a series is stored in full.
 """
 
 import datetime

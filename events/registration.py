@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from .models import EventOccurrence, Registrant, Registration
@@ -27,14 +28,16 @@ class RegistrationRefused(Exception):
 
 
 def make_token(registrant):
-    return signing.dumps(registrant.pk, salt=SIGNING_NAMESPACE)
+    """A signed token for the registrant's own link. Wagtail's page URLs allow only
+    letters, digits, "_" and "-", so the signed value is base64-encoded once more."""
+    return urlsafe_base64_encode(signing.dumps(registrant.pk, salt=SIGNING_NAMESPACE).encode())
 
 
 def read_token(token):
     """The registrant a signed link is for, or None for a forged or mangled link."""
     try:
-        pk = signing.loads(token, salt=SIGNING_NAMESPACE)
-    except signing.BadSignature:
+        pk = signing.loads(urlsafe_base64_decode(token).decode(), salt=SIGNING_NAMESPACE)
+    except (signing.BadSignature, ValueError):
         return None
     return Registrant.objects.select_related("occurrence__page").filter(pk=pk).first()
 

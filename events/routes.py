@@ -32,13 +32,13 @@ class EventIndexRoutes(RoutablePageMixin):
 
         return views.calendar_month(request, self, int(year), int(month))
 
-    @path("feed.ics", name="feed")
+    @path("ical/", name="feed")
     def feed(self, request):
         from . import feeds
 
         return feeds.index_feed(request, self)
 
-    @path("regions/<slug:region>/feed.ics", name="region_feed")
+    @path("regions/<slug:region>/ical/", name="region_feed")
     def region_feed(self, request, region):
         from . import feeds
 
@@ -46,13 +46,13 @@ class EventIndexRoutes(RoutablePageMixin):
 
 
 class EventPageRoutes(RoutablePageMixin):
-    @path("event.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         from . import feeds
 
         return feeds.event_file(request, self)
 
-    @path("dates/<int:occurrence_id>.ics", name="occurrence_ics")
+    @path("dates/<int:occurrence_id>/ical/", name="occurrence_ics")
     def occurrence_ics(self, request, occurrence_id):
         from . import feeds
 

@@ -35,7 +35,7 @@ class RegistrantViewSet(ModelViewSet):
     list_filter = ["status", "occurrence__page"]
     search_fields = ["name", "email"]
     list_export = [
-        "occurrence__page__title",
+        "occurrence.page.title",
         "occurrence",
         "name",
         "email",
@@ -44,7 +44,7 @@ class RegistrantViewSet(ModelViewSet):
         "status",
         "created_at",
     ]
-    export_headings = {"occurrence__page__title": _("Event"), "occurrence": _("Date")}
+    export_headings = {"occurrence.page.title": _("Event"), "occurrence": _("Date")}
     export_filename = "registrations"
     form_fields = ["status", "accessibility_needs"]
 
