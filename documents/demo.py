@@ -158,6 +158,10 @@ def values_body(values, actions):
     ]
 
 
+ACTIONS_2015 = [
+    *ACTIONS_2014,
+    ("We keep asking why things are done the way they are, and we welcome the question from others.", []),
+]
 VALUES_EDITIONS = [
     ("2013", datetime.date(2013, 5, 1), "First edition.", values_body(VALUES[:4], ACTIONS_2013)),
     (
@@ -165,6 +169,12 @@ VALUES_EDITIONS = [
         datetime.date(2014, 9, 1),
         "Mutuality added as a value; a fourth action added.",
         values_body(VALUES, ACTIONS_2014),
+    ),
+    (
+        "2015",
+        datetime.date(2015, 10, 1),
+        "A fifth action added: asking why.",
+        values_body(VALUES, ACTIONS_2015),
     ),
 ]
 
@@ -223,6 +233,10 @@ VALUES_SPANISH = {
         "Escrito primero por trabajadores pares del oeste de Massachusetts, 2013."
     ),
     "Mutuality added as a value; a fourth action added.": "Se añadió la mutualidad como valor y una cuarta acción.",
+    "We keep asking why things are done the way they are, and we welcome the question from others.": (
+        "Seguimos preguntando por qué las cosas se hacen como se hacen, y recibimos bien esa pregunta de otros."
+    ),
+    "A fifth action added: asking why.": "Se añadió una quinta acción: preguntar por qué.",
     "Peer workers and anyone who works beside them": "Trabajadores pares y quienes trabajan a su lado",
     "values-and-actions": "valores-y-acciones",
 }
