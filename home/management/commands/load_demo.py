@@ -22,7 +22,7 @@ DEMO_USERS = [
     ("translator", roles.TRANSLATORS, False),
     ("member", roles.MEMBERS, False),
 ]
-DEMO_APPS = ["home", "documents", "events", "language_guide"]
+DEMO_APPS = ["home", "documents", "events", "language_guide", "moderation"]
 
 
 class Command(BaseCommand):
