@@ -23,9 +23,15 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def client_address(request):
-    """The address the request came from. Behind a proxy, configure it to set
-    REMOTE_ADDR (e.g. gunicorn's --forwarded-allow-ips); we do not trust
-    X-Forwarded-For from the open internet."""
+    """The address the request came from. Behind N trusted proxies (a load
+    balancer, a CDN), set FORWARDED_PROXY_COUNT = N: the address is then the one
+    the outermost trusted proxy saw, which a client cannot forge. Without it,
+    X-Forwarded-For is ignored."""
+    proxies = getattr(settings, "FORWARDED_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies][:64]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

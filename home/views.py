@@ -94,7 +94,7 @@ def confirm_subscription(request, token):
     if subscriber.confirmed_at is None:
         subscriber.confirmed_at = timezone.now()
         subscriber.save(update_fields=["confirmed_at"])
-        send_after_commit(subscriber.welcome_email(request))
+        send_after_commit(subscriber.welcome_email(request), subscriber.notification_email())
     return render(request, "home/subscription_confirmed.html", {"subscriber": subscriber})
 
 

@@ -471,6 +471,13 @@ class Subscriber(models.Model):
             subject = _("Please confirm: %(list)s") % {"list": self.page.list_name}
         return guard.email(subject, body, [self.email])
 
+    def notification_email(self):
+        """Tells the organisation of a confirmed subscription (if the list names someone to tell)."""
+        if not self.page.to_address:
+            return None
+        body = f"{self.email} ({self.name or '-'}, {self.language})"
+        return guard.email(_("New subscriber: %(list)s") % {"list": self.page.list_name}, body, self.page.to_address)
+
     def welcome_email(self, request=None):
         with translation.override(self.language):
             body = render_to_string(

@@ -104,7 +104,10 @@ def statement(organisation):
 
 @pytest.fixture
 def mailing_list(organisation):
-    return add_page(organisation, MailingListPage(title="Our news", slug="news", list_name="Coalition news"))
+    return add_page(
+        organisation,
+        MailingListPage(title="Our news", slug="news", list_name="Coalition news", to_address="news@example.org"),
+    )
 
 
 @pytest.fixture

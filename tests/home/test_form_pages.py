@@ -175,3 +175,25 @@ def test_submissions_to_a_translation_are_filed_under_the_source(client, contact
     submission = FormPageSubmission.objects.get()
     assert submission.page_id == contact_form.id
     assert submission.language == "es"
+
+
+def test_rate_limit_counts_the_address_the_trusted_proxy_saw(client, contact_form, settings):
+    settings.FORM_SUBMISSIONS_PER_MINUTE = 2
+    settings.FORWARDED_PROXY_COUNT = 1
+    behind_proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(2):
+        assert (
+            client.post(contact_form.url, form_data(), HTTP_X_FORWARDED_FOR="203.0.113.5", **behind_proxy).status_code
+            == 200
+        )
+    assert (
+        client.post(contact_form.url, form_data(), HTTP_X_FORWARDED_FOR="203.0.113.5", **behind_proxy).status_code
+        == 429
+    )
+    # A forged first hop does not give a fresh allowance; another real client has its own.
+    forged = "198.51.100.1, 203.0.113.5"
+    assert client.post(contact_form.url, form_data(), HTTP_X_FORWARDED_FOR=forged, **behind_proxy).status_code == 429
+    assert (
+        client.post(contact_form.url, form_data(), HTTP_X_FORWARDED_FOR="203.0.113.9", **behind_proxy).status_code
+        == 200
+    )

@@ -31,14 +31,16 @@ def test_double_opt_in_then_one_click_unsubscribe(client, mailing_list, django_c
     assert response.status_code == 200
     subscriber.refresh_from_db()
     assert subscriber.confirmed_at is not None
-    welcome = mail.outbox[1]
+    welcome, notification = mail.outbox[1], mail.outbox[2]
+    assert notification.to == ["news@example.org"]
+    assert "lee@example.org" in notification.body
     unsubscribe = link_in(welcome)
     assert welcome.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
     assert welcome.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
     # Following the confirmation link again is harmless.
     assert client.get(confirm).status_code == 200
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 3
 
     response = client.get(unsubscribe)
     assert response.status_code == 200
