@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models, transaction
+from django.db.models import ProtectedError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -381,6 +382,18 @@ class GuidanceDocumentFile(Orderable):
         verbose_name = _("file")
 
 
+def protect_unless_document_deleted(collector, field, sub_objs, using):
+    """PROTECT an edition's revision, except when the edition's own document is
+    being deleted in the same operation (then the edition goes with it).
+    Wagtail's purge_revisions skips revisions that raise ProtectedError."""
+    deleted_pages = {obj.pk for model, objs in collector.data.items() if issubclass(model, Page) for obj in objs}
+    kept = [edition for edition in sub_objs if edition.page_id not in deleted_pages]
+    if kept:
+        raise ProtectedError(
+            f"Cannot delete a revision that is the text of a published edition ({kept[0]}).", set(kept)
+        )
+
+
 class Edition(models.Model):
     """One published edition of a guidance document, pinned to the revision it came from."""
 
@@ -391,7 +404,10 @@ class Edition(models.Model):
     date = models.DateField(_("date"))
     summary = models.TextField(_("what changed"), blank=True)
     revision = models.ForeignKey(
-        "wagtailcore.Revision", verbose_name=_("revision"), on_delete=models.PROTECT, related_name="+"
+        "wagtailcore.Revision",
+        verbose_name=_("revision"),
+        on_delete=protect_unless_document_deleted,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     corrected_at = models.DateTimeField(_("last corrected at"), null=True, blank=True)
