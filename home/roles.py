@@ -155,8 +155,12 @@ def ensure_groups():
     Group.objects.get_or_create(name=ADMINISTRATORS)
 
     snippets = editable_snippet_models()
-    submit_translation = Permission.objects.get(
-        content_type__app_label=SUBMIT_TRANSLATION[0], codename=SUBMIT_TRANSLATION[1]
+    # wagtail-localize creates this one in a data migration, which a flush (as
+    # between transactional tests) undoes: make it as that migration does.
+    submit_translation, _ = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(app_label=SUBMIT_TRANSLATION[0], model="translation")[0],
+        codename=SUBMIT_TRANSLATION[1],
+        defaults={"name": "Can submit translations"},
     )
     # No "publish" and no "delete": drafts of snippets go through review too.
     model_permissions = {
