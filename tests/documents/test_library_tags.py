@@ -48,3 +48,20 @@ def test_organisation_documents_lists_that_organisations_documents(home_page, li
     assert "Values" in html
     assert "Ethics" not in html
     assert "<ul" in html
+
+
+def test_tags_query_count_does_not_grow_with_the_library(library, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(2):
+        publish_edition(make_document(library, title=f"Doc {n}", slug=f"doc-{n}"), "2015", values_body(1))
+    source = "{% latest_editions limit=10 %}"
+    with translation.override("en"):
+        render(source)
+        with CaptureQueriesContext(connection) as small:
+            render(source)
+        for n in range(2, 8):
+            publish_edition(make_document(library, title=f"Doc {n}", slug=f"doc-{n}"), "2015", values_body(1))
+        with django_assert_num_queries(len(small.captured_queries)):
+            assert render(source).count("<li>") == 8
