@@ -170,3 +170,31 @@ def test_a_translator_cannot_edit_english_pages_or_snippets(home_page, users, cl
     assert region.name == "Testshire"
     # Editors may.
     assert clients["editor"].get(region_edit).status_code == 200
+
+
+def test_the_reviewer_compares_the_submitted_revision_with_the_live_one(home_page, users, clients):
+    page = add_page(home_page, "Opening hours", owner=users["editor"], intro="Open on Mondays.", live=True)
+    submit(clients["editor"], page, intro="Open on Mondays and Thursdays.")
+    page.refresh_from_db()
+    revision = page.current_workflow_task_state.revision
+
+    response = clients["reviewer"].get(
+        reverse("wagtailadmin_pages:revisions_compare", args=[page.id, "live", revision.id])
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Open on Mondays" in html and "Thursdays" in html
+
+
+def test_the_editor_cannot_change_a_page_while_it_is_in_review(home_page, users, clients):
+    page = add_page(home_page, "Rota", owner=users["editor"])
+    submit(clients["editor"], page, intro="Submitted text.")
+    page.refresh_from_db()
+    revisions = page.revisions.count()
+
+    clients["editor"].post(edit_url(page), page_form(page, intro="Sneaked-in text."))
+
+    page.refresh_from_db()
+    assert page.revisions.count() == revisions
+    assert page.get_latest_revision_as_object().intro == "Submitted text."
