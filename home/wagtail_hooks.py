@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Region, RegionalContact, Signature, Subscriber, Topic
-from .roles import REVIEWERS
+from .roles import ADMINISTRATORS, REVIEWERS
 from .submissions import SafeCSVMixin
 
 
@@ -44,6 +44,9 @@ register_snippet(RegionalContactViewSet)
 register_snippet(TopicViewSet)
 
 
+REVIEWING_GROUPS = [REVIEWERS, ADMINISTRATORS]
+
+
 class ReviewersOnlyPolicy(BasePermissionPolicy):
     """People's signatures and addresses: only reviewers (and administrators) see
     or change them, and nobody adds them by hand - they come from the public forms."""
@@ -51,7 +54,7 @@ class ReviewersOnlyPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if action == "add" or not (user.is_authenticated and user.is_active):
             return False
-        return user.is_superuser or user.groups.filter(name=REVIEWERS).exists()
+        return user.is_superuser or user.groups.filter(name__in=REVIEWING_GROUPS).exists()
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)

@@ -71,6 +71,9 @@ class FormPageSubmission(AbstractFormSubmission):
     class Meta:
         verbose_name = _("form submission")
 
+    def get_data(self):
+        return {**super().get_data(), "language": self.language}
+
 
 class FormPage(AbstractEmailForm):
     """A form editors build themselves: get in touch, membership application,
@@ -136,6 +139,9 @@ class FormPage(AbstractEmailForm):
 
     def get_submission_class(self):
         return FormPageSubmission
+
+    def get_data_fields(self):
+        return [*super().get_data_fields(), ("language", _("Language"))]
 
     def get_submissions_list_view_class(self):
         from ..views import SafeSubmissionsListView

@@ -148,6 +148,7 @@ def test_csv_export_neutralises_formulas(client, contact_form, admin_client):
     cells = [cell for row in rows[1:] for cell in row]
     assert '\'=HYPERLINK("http://evil.example")' in cells
     assert "'@SUM(A1)" in cells
+    assert rows[0][-1] == "Language" and rows[1][-1] == "en"
     assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
 
 

@@ -111,3 +111,13 @@ def test_comparison_chart_is_an_accessible_table_that_stacks_on_phones():
     assert 'data-label="State certification">Yes' in html
     assert "Partly" in html
     assert "Family partner &lt;b&gt;" in html
+
+
+def test_organisation_and_home_pages_keep_a_bounded_query_count(
+    client, home_page, organisation, contact_form, django_assert_max_num_queries
+):
+    client.get(organisation.url)  # warm the site and locale caches
+    with django_assert_max_num_queries(40):
+        assert client.get(organisation.url).status_code == 200
+    with django_assert_max_num_queries(40):
+        assert client.get(home_page.url).status_code == 200

@@ -148,3 +148,24 @@ def test_signatures_on_a_translation_count_on_the_source(client, statement, loca
     signature.approved = True
     signature.save()
     assert "Jordan Reyes" in client.get(spanish.url).content.decode()
+
+
+def test_the_statement_page_costs_the_same_queries_for_many_signatures(client, statement, django_assert_num_queries):
+    def count_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(statement.url).status_code == 200
+        return len(captured)
+
+    Signature.objects.create(page=statement, name="First", email="first@example.org", approved=True, show_publicly=True)
+    client.get(statement.url)  # warm the site and locale caches
+    few = count_queries()
+    Signature.objects.bulk_create(
+        Signature(page=statement, name=f"Person {n}", email=f"p{n}@example.org", approved=True, show_publicly=True)
+        for n in range(200)
+    )
+    with django_assert_num_queries(few):
+        html = client.get(statement.url).content.decode()
+    assert "201 people have signed." in html
