@@ -1,12 +1,32 @@
-"""wagtail-localize views that could publish, held to the review rule."""
+"""wagtail-localize views that could publish or reach the source language, held to the review rules."""
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.shortcuts import get_object_or_404
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.views import convert
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 from wagtail_localize.views.update_translations import UpdateTranslationsForm, UpdateTranslationsView
 
-from .translations import user_can_publish
+from .translations import user_can_edit_locale, user_can_publish
+
+
+class OwnLocalesOnlyMixin:
+    """Offer only the languages the user may edit (translators: not the source language)."""
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        allowed = [locale.pk for locale in field.queryset if user_can_edit_locale(self.request.user, locale)]
+        field.queryset = Locale.objects.filter(pk__in=allowed)
+        return form
+
+
+class ReviewedSubmitPageTranslationView(OwnLocalesOnlyMixin, SubmitPageTranslationView):
+    pass
+
+
+class ReviewedSubmitSnippetTranslationView(OwnLocalesOnlyMixin, SubmitSnippetTranslationView):
+    pass
 
 
 class DraftOnlyUpdateTranslationsForm(UpdateTranslationsForm):

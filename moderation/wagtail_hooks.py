@@ -5,7 +5,8 @@
   anyone else who posts it has their translation submitted for review instead.
 * "Update translations" cannot publish for those who may not publish.
 * "Convert to alias page" replaces what readers see at once: publishers only.
-* Translators cannot edit snippets in the source language.
+* Translators cannot edit snippets in the source language, nor start a
+  translation into it.
 """
 
 from django.contrib import messages
@@ -75,8 +76,18 @@ def keep_translators_out_of_source_snippets(request, instances):
 
 @hooks.register("register_admin_urls", order=-1)
 def register_admin_urls():
-    """Take over two wagtail-localize URLs (same paths, matched first)."""
+    """Take over some wagtail-localize URLs (same paths, matched first)."""
     return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            views.ReviewedSubmitPageTranslationView.as_view(),
+            name="moderation_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.ReviewedSubmitSnippetTranslationView.as_view(),
+            name="moderation_submit_snippet_translation",
+        ),
         path(
             "localize/update/<int:translation_source_id>/",
             views.ReviewedUpdateTranslationsView.as_view(),

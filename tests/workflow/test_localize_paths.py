@@ -164,3 +164,23 @@ def test_a_snippet_translation_is_submitted_for_review_too(users, clients, local
     spanish.refresh_from_db()
     assert spanish.live is True
     assert spanish.name == "Condado de Prueba"
+
+
+def test_a_translator_cannot_start_a_translation_into_english(home_page, users, clients, locales):
+    spanish_only = add_page(home_page, "Solo en español", owner=users["editor"])
+    type(spanish_only).objects.filter(pk=spanish_only.pk).update(locale=locales["es"])
+    url = reverse("wagtail_localize:submit_page_translation", args=[spanish_only.id])
+
+    form = clients["translator"].get(url).context["form"]
+    assert locales["en"] not in form.fields["locales"].queryset
+    assert locales["pt"] in form.fields["locales"].queryset
+    response = clients["translator"].post(url, {"locales": [locales["en"].id]})
+
+    assert response.status_code == 200  # the form again, with an error
+    assert (
+        not type(spanish_only)
+        .objects.filter(translation_key=spanish_only.translation_key, locale=locales["en"])
+        .exists()
+    )
+    # An editor may.
+    assert locales["en"] in clients["editor"].get(url).context["form"].fields["locales"].queryset
