@@ -76,7 +76,8 @@ def town_names(region_slug):
 
 def normalise_town_name(name):
     """'  north  ADAMS, MA ' -> 'north adams': what a reader types, made comparable."""
-    name = " ".join(unicodedata.normalize("NFKC", name or "").casefold().replace("-", " ").replace(".", " ").split())
+    name = unicodedata.normalize("NFKC", name or "").casefold().replace("\x00", "")
+    name = " ".join(name.replace("-", " ").replace(".", " ").split())
     for suffix in (" massachusetts", " mass", " ma"):
         if name.endswith(suffix) and name != suffix.strip():
             name = name[: -len(suffix)].rstrip(" ,")
