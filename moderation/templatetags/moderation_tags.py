@@ -1,3 +1,5 @@
+import json
+
 from django import template
 from wagtail.models import TaskState, WorkflowMixin, WorkflowState
 
@@ -18,6 +20,17 @@ def translation_review(context, instance):
         "comment": state.current_task_state.comment if state and state.current_task_state else "",
         "can_publish": user_can_publish(user, instance),
     }
+
+
+@register.simple_tag
+def reviewed_editor_props(props, can_publish):
+    """The translation editor's props, without "Convert to alias page" for
+    people who may not publish (the server refuses it to them anyway)."""
+    if can_publish:
+        return props
+    data = json.loads(props)
+    data["links"]["convertToAliasUrl"] = None
+    return json.dumps(data)
 
 
 @register.simple_tag

@@ -99,6 +99,9 @@ def test_only_a_publisher_may_convert_a_translation_back_to_an_alias(spanish, cl
     page.intro = "Los grupos se reúnen cada semana."
     publish(page)
     url = reverse("wagtail_localize:convert_to_alias", args=[page.id])
+    # The translation editor does not offer it to a translator, only to an administrator.
+    assert "&quot;convertToAliasUrl&quot;: null" in clients["translator"].get(edit_url(page)).content.decode()
+    assert url in clients["admin"].get(edit_url(page)).content.decode()
 
     assert refused(clients["translator"].post(url))
     page.refresh_from_db()
