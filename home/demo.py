@@ -3,12 +3,13 @@ organisations with their forms, a sign-on statement with approved signatures,
 the regional directory with each region's recovery learning community, and a
 content page, with a Spanish translation made through wagtail-localize."""
 
+from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
-from . import towns
+from . import roles, towns
 from .models import (
     AgendaItem,
     ContentPage,
@@ -276,6 +277,7 @@ ORGANISATIONS = [
         ],
         "contact_email": "coalition@example.org",
         "comparison": True,
+        "members_page": True,
         "forms": ["membership", "mailing_list"],
     },
     {
@@ -424,7 +426,33 @@ def load_organisations(home):
         organisation = ensure_organisation(home, spec)
         for form in spec["forms"]:
             FORM_BUILDERS[form](organisation, spec)
+        if spec.get("members_page"):
+            ensure_members_page(organisation)
     ensure_directory(home)
+
+
+MEMBERS_PAGE = {
+    "slug": "members",
+    "title": "For members: meeting notes and call details",
+    "intro": "Notes from our meetings and how to join the calls. Only signed-in members can see this page.",
+    "body": [
+        ("heading", {"text": "Joining the monthly call", "level": "h2"}),
+        ("paragraph", "<p>The call link is sent to members a week before each meeting.</p>"),
+    ],
+}
+
+
+def ensure_members_page(organisation):
+    """A page only the Members group can open (Wagtail page privacy)."""
+    existing = organisation.get_children().filter(slug=MEMBERS_PAGE["slug"]).first()
+    if existing is not None:
+        return existing
+    page = ContentPage(**MEMBERS_PAGE)
+    organisation.add_child(instance=page)
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name=roles.MEMBERS)])
+    return page
 
 
 def ensure_organisation(home, spec):
