@@ -121,3 +121,10 @@ def test_organisation_and_home_pages_keep_a_bounded_query_count(
         assert client.get(organisation.url).status_code == 200
     with django_assert_max_num_queries(40):
         assert client.get(home_page.url).status_code == 200
+
+
+def test_a_members_only_page_in_the_menu_is_not_shown_to_the_public(client, home_page, users):
+    page = add_page(home_page, ContentPage(title="Members lounge", slug="lounge", show_in_menus=True))
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name=roles.MEMBERS)])
+    assert "Members lounge" not in client.get(home_page.url).content.decode()
