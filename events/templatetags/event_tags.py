@@ -1,4 +1,5 @@
 """Event listings for other parts of the site: the home page, organisation pages.
+The caller supplies the section and its h2; each event's title is an h3.
 
 {% load event_tags %}
 {% upcoming_events limit=5 %}

@@ -45,6 +45,11 @@ def test_reader_filters_by_region_registers_and_downloads_the_ics(live_site, tab
     results = tab.locator(".event-results")
     assert "Boston picnic" not in results.inner_text()
     assert filters.get_by_role("link", name="Western Mass").get_attribute("aria-current") == "true"
+    assert_no_axe_violations(tab)
+    tab.get_by_role("link", name="Month calendar").click()
+    assert tab.get_by_role("table").locator("caption").inner_text().endswith("Eastern time")
+    assert_no_axe_violations(tab)
+    tab.go_back()
 
     results.get_by_role("link", name="Tuesday support group").first.click()
     tab.wait_for_url(re.compile(r"/events/tuesday-support-group/$"))

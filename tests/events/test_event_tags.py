@@ -27,8 +27,8 @@ def test_upcoming_events_lists_the_soonest_live_dates(calendar_page):
     html = render("{% upcoming_events limit=5 %}")
     assert html.index("Sooner") < html.index("Later")
     assert "Long ago" not in html and "Draft" not in html
-    assert '<section class="upcoming-events" aria-labelledby="upcoming-events-heading">' in html
-    assert '<h2 id="upcoming-events-heading">' in html
+    assert '<ul class="event-list upcoming-events">' in html
+    assert '<h3 class="event-card__title"><a href="/events/' in html  # under the caller's h2
     html = render("{% upcoming_events limit=1 %}")
     assert "Sooner" in html and "Later" not in html
 
