@@ -11,9 +11,8 @@ from pathlib import PurePath
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models, transaction
+from django.db import models
 from django.db.models import ProtectedError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
@@ -27,6 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.search.utils import parse_query_string
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import OrganisationPage, Topic
@@ -96,7 +96,9 @@ class DocumentLibraryPage(RoutablePageMixin, Page):
         if filters["q"]:
             # Wagtail search filters only on indexed fields: hand it the ids.
             ids = list(documents.values_list("id", flat=True))
-            results = GuidanceDocumentPage.objects.live().public().filter(id__in=ids).search(filters["q"])
+            # Parsed into terms and phrases: quotes and operators typed by readers are words, not syntax.
+            _filters, query = parse_query_string(filters["q"], operator="and")
+            results = GuidanceDocumentPage.objects.live().public().filter(id__in=ids).search(query)
         else:
             results = documents
         paginator = Paginator(results, self.per_page)
@@ -474,49 +476,3 @@ class EditionFile(models.Model):
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         return response
-
-
-def record_edition(page, revision):
-    """Record the edition this publish makes: a new one, or a correction of the current one."""
-    with transaction.atomic():
-        current = page.editions.select_for_update().last()
-        label = (page.edition_label or "").strip()
-        today = timezone.localdate()
-        is_new = page.edition_kind == GuidanceDocumentPage.EditionKind.NEW and label
-        if current is None or (is_new and not page.editions.filter(label=label).exists()):
-            edition = Edition.objects.create(
-                page=page,
-                label=label or str(page.first_issued or today.year),
-                date=page.edition_date or today,
-                summary=page.edition_summary,
-                revision=revision,
-            )
-        else:
-            edition = current
-            edition.revision = revision
-            edition.corrected_at = timezone.now()
-            if page.edition_summary and is_new and label == current.label:
-                edition.summary = page.edition_summary
-            edition.save()
-            edition.files.all().delete()
-        _copy_files(edition, page)
-    return edition
-
-
-def _copy_files(edition, page):
-    for position, attached in enumerate(page.files.select_related("document")):
-        document = attached.document
-        suffix = PurePath(document.file.name).suffix.lower()
-        if suffix not in SAFE_CONTENT_TYPES:
-            continue
-        with document.file.open("rb") as handle:
-            content = handle.read()
-        copy = EditionFile(
-            edition=edition,
-            title=attached.title or document.title,
-            size=len(content),
-            source_document=document,
-            sort_order=position,
-        )
-        copy.file.save(f"{document.title}{suffix}", ContentFile(content), save=False)
-        copy.save()

@@ -59,6 +59,8 @@ def test_full_text_search_finds_words_in_the_body(client, shelf):
     [
         "q=%00",
         "q=%22unbalanced",
+        "q=%22a+phrase%22+OR+NOT+*+(x",
+        "q=title%3Afoo+-bar+%5E2",
         "q=a%00b&topic=%00",
         "organisation=99999999999999999999999999",
         "organisation=%EF%BC%91%EF%BC%92",
