@@ -30,7 +30,7 @@ class RegistrantViewSet(ModelViewSet):
     menu_label = _("Registrations")
     menu_order = 250
     add_to_admin_menu = True
-    inspect_view_enabled = True
+    inspect_view_enabled = True  # also offers the "view" permission in the group editor
     list_display = ["name", "email", "occurrence", "status", "created_at"]
     list_filter = ["status", "occurrence__page"]
     search_fields = ["name", "email"]

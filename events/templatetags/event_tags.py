@@ -8,6 +8,7 @@ The caller supplies the section and its h2; each event's title is an h3.
 """
 
 from django import template
+from django.db.models import Q
 from wagtail.models import Locale
 
 from events.models import EventOccurrence
@@ -18,7 +19,11 @@ register = template.Library()
 def _upcoming(organisation=None):
     occurrences = EventOccurrence.objects.visible().upcoming().filter(page__locale=Locale.get_active())
     if organisation is not None:
-        occurrences = occurrences.filter(page__organiser__translation_key=organisation.translation_key)
+        # Events it organises, wherever they are filed, and events filed under its page.
+        occurrences = occurrences.filter(
+            Q(page__organiser__translation_key=organisation.translation_key)
+            | Q(page__path__startswith=organisation.path)
+        )
     return occurrences.for_listing()
 
 

@@ -107,3 +107,20 @@ def test_readers_cannot_see_registrations(client, users):
     client.force_login(users["reader"])
     response = client.get(reverse("registrations:index"))
     assert response.status_code in (302, 403)
+
+
+def test_a_group_given_registrant_permissions_sees_registrations(client, users):
+    from django.contrib.auth.models import Group, Permission
+
+    organisers = Group.objects.create(name="Organisers")
+    view_registrant = Permission.objects.get(content_type__app_label="events", codename="view_registrant")
+    organisers.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"), view_registrant
+    )
+    users["reader"].groups.add(organisers)
+    client.force_login(users["reader"])
+    assert client.get(reverse("registrations:index")).status_code == 200
+    client.force_login(users["admin"])
+    response = client.get(reverse("wagtailusers_groups:edit", args=[organisers.pk]))
+    # the group editor offers the permission, so administrators can grant it
+    assert f'value="{view_registrant.pk}"' in response.content.decode()

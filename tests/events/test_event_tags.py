@@ -35,10 +35,11 @@ def test_upcoming_events_lists_the_soonest_live_dates(calendar_page):
 
 def test_upcoming_events_for_one_organisation_and_its_next_meeting(calendar_page, organisation):
     own = make_index(organisation, "Our events", "events")
-    make_event(own, "Network meeting", start=soon(4), organiser=organisation, frequency="weekly", repeat_count=3)
+    make_event(own, "Network meeting", start=soon(4), frequency="weekly", repeat_count=3)
+    make_event(calendar_page, "Network picnic", start=soon(5), organiser=organisation)
     make_event(calendar_page, "Someone else's", start=soon(1))
     html = render("{% upcoming_events organisation=org %}", org=organisation)
-    assert "Network meeting" in html and "Someone else" not in html
+    assert "Network meeting" in html and "Network picnic" in html and "Someone else" not in html
     html = render("{% next_meeting org %}", org=organisation)
     assert "Network meeting" in html
     assert soon(4).strftime("%-d %B %Y") in html
