@@ -418,7 +418,7 @@ class Registrant(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     occurrence = models.ForeignKey(
-        EventOccurrence, verbose_name=_("date"), on_delete=models.PROTECT, related_name="registrants"
+        EventOccurrence, verbose_name=_("date"), on_delete=models.CASCADE, related_name="registrants"
     )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("email"))

@@ -124,3 +124,21 @@ def test_a_group_given_registrant_permissions_sees_registrations(client, users):
     response = client.get(reverse("wagtailusers_groups:edit", args=[organisers.pk]))
     # the group editor offers the permission, so administrators can grant it
     assert f'value="{view_registrant.pk}"' in response.content.decode()
+
+
+def test_deleting_an_event_in_the_admin_removes_its_dates_and_registrations(client, calendar_page, users):
+    from events.models import EventOccurrence, Registrant
+
+    page = make_event(
+        calendar_page,
+        "Cancelled for good",
+        start=datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=3),
+        registration="built_in",
+    )
+    register(page.occurrences.get(), name="Ana", email="ana@example.org", consent=True)
+    client.force_login(users["admin"])
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    assert response.status_code == 302
+    assert not EventPage.objects.filter(pk=page.pk).exists()
+    assert EventOccurrence.objects.count() == 0
+    assert Registrant.objects.count() == 0
