@@ -263,9 +263,20 @@ class EventPage(EventPageRoutes, Page):
             occurrence.page = self
         return occurrences
 
+    def preview_occurrences(self, limit=12):
+        """The dates the unsaved rule would give, for the admin preview (not stored)."""
+        from .recurrence import slots
+
+        now = timezone.now()
+        upcoming = [slot for slot in slots(self, list(self.date_changes.all())) if slot.end >= now][:limit]
+        return [EventOccurrence(page=self, original_start=s.original_start, start=s.start, end=s.end) for s in upcoming]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["occurrences"] = occurrences = self.upcoming_occurrences()
+        if getattr(request, "is_preview", False):
+            context["occurrences"] = occurrences = self.preview_occurrences()
+        else:
+            context["occurrences"] = occurrences = self.upcoming_occurrences()
         context["joining_details"] = self.joining_details(request.user)
         context["json_ld"] = self.json_ld(request, occurrences)
         return context

@@ -54,10 +54,8 @@ def test_a_sensible_event_is_accepted():
     event(frequency="monthly", repeat_until=datetime.date(2031, 1, 1)).clean()
 
 
-def test_the_admin_shows_the_error_to_the_editor(client, calendar_page, users):
-    client.force_login(users["admin"])
-    url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar_page.pk])
-    data = nested_form_data(
+def admin_form(**fields):
+    return nested_form_data(
         {
             "title": "Backwards",
             "slug": "backwards",
@@ -75,9 +73,15 @@ def test_the_admin_shows_the_error_to_the_editor(client, calendar_page, users):
             "minutes": streamfield([]),
             "date_changes": inline_formset([]),
             "agenda_items": inline_formset([]),
+            **fields,
         }
     )
-    response = client.post(url, data)
+
+
+def test_the_admin_shows_the_error_to_the_editor(client, calendar_page, users):
+    client.force_login(users["admin"])
+    url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar_page.pk])
+    response = client.post(url, admin_form())
     assert response.status_code == 200
     assert "The end must be after the start." in response.content.decode()
     assert not EventPage.objects.filter(slug="backwards").exists()
@@ -142,3 +146,16 @@ def test_deleting_an_event_in_the_admin_removes_its_dates_and_registrations(clie
     assert not EventPage.objects.filter(pk=page.pk).exists()
     assert EventOccurrence.objects.count() == 0
     assert Registrant.objects.count() == 0
+
+
+def test_previewing_a_new_repeating_event_shows_its_dates(client, calendar_page, users):
+    client.force_login(users["admin"])
+    url = reverse("wagtailadmin_pages:preview_on_add", args=["events", "eventpage", calendar_page.pk])
+    data = admin_form(title="Preview me", end="2030-05-01 20:00", frequency="weekly", repeat_count="3")
+    assert client.post(url, data).json()["is_valid"] is True
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Wednesday 8 May 2030, 7:00 PM" in html
+    assert "Wednesday 15 May 2030, 7:00 PM" in html
+    assert not EventPage.objects.filter(title="Preview me").exists()
