@@ -29,7 +29,6 @@ class RegionalContactViewSet(SnippetViewSet):
     menu_label = _("Regional contacts")
     list_display = ["name", "region", "phone"]
     list_filter = ["region"]
-    search_fields = ["name"]
 
 
 class TopicViewSet(SnippetViewSet):

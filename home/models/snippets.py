@@ -111,7 +111,13 @@ class RegionalContact(index.Indexed, ReviewedSnippet):
             heading=_("How to reach them"),
         ),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+        index.FilterField("region"),
+        index.FilterField("live"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("regional contact")

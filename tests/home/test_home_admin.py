@@ -86,3 +86,16 @@ def test_a_new_regional_contact_waits_for_review(client, users):
     assert response.status_code == 302
     contact = RegionalContact.objects.get(name="Hilltown peer group")
     assert not contact.live
+
+
+def test_reviewers_can_search_regional_contacts_and_signatures(client, users, statement):
+    from home.models import Region, Signature
+
+    RegionalContact.objects.create(name="Hilltown peer group", region=Region.objects.get(slug="western"), live=True)
+    Signature.objects.create(page=statement, name="Robin Hill", email="robin@example.org")
+    client.force_login(users["reviewer"])
+    contacts = client.get(reverse("wagtailsnippets_home_regionalcontact:list"), {"q": "Hilltown", "locale": "en"})
+    assert contacts.status_code == 200
+    assert "Hilltown peer group" in contacts.content.decode()
+    signatures = client.get(reverse("signatures:index"), {"q": "robin"})
+    assert "Robin Hill" in signatures.content.decode()
