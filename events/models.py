@@ -21,6 +21,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock, DocumentLinkBlock
 
@@ -198,6 +199,13 @@ class EventPage(EventPageRoutes, Page):
         index.SearchField("venue"),
         index.SearchField("audience"),
         index.FilterField("format"),
+    ]
+
+    # Numbers, codes and addresses are the same in every language: translators never see them.
+    override_translatable_fields = [
+        SynchronizedField("dial_in"),
+        SynchronizedField("access_code"),
+        SynchronizedField("address"),
     ]
 
     parent_page_types = ["events.EventIndexPage"]
