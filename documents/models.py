@@ -92,7 +92,8 @@ class DocumentLibraryPage(RoutablePageMixin, Page):
         if re.fullmatch(r"[0-9]{1,18}", filters["organisation"]):
             documents = documents.filter(origin_organisation_id=int(filters["organisation"]))
         if filters["topic"]:
-            documents = documents.filter(topics__slug=filters["topic"])
+            tagged = GuidanceDocumentPage.objects.filter(topics__slug=filters["topic"]).values("id")
+            documents = documents.filter(id__in=tagged)
         if filters["q"]:
             # Wagtail search filters only on indexed fields: hand it the ids.
             ids = list(documents.values_list("id", flat=True))
@@ -261,7 +262,10 @@ class GuidanceDocumentPage(RoutablePageMixin, Page):
         return self.alias_of.specific if self.alias_of_id else self
 
     def get_editions(self):
-        return list(self.edition_source.editions.prefetch_related("files"))
+        """This document's editions, oldest first: the last is the current one. One query per request."""
+        if not hasattr(self, "_editions"):
+            self._editions = list(self.edition_source.editions.prefetch_related("files"))
+        return self._editions
 
     def get_edition(self, label):
         editions = self.get_editions()
@@ -314,8 +318,9 @@ class GuidanceDocumentPage(RoutablePageMixin, Page):
     @path("compare/")
     def compare_form(self, request):
         older, newer = request.GET.get("from", ""), request.GET.get("to", "")
-        if not (older and newer):
-            raise Http404(_("Choose two editions to compare."))
+        labels = {edition.label for edition in self.get_editions()}
+        if older not in labels or newer not in labels:
+            raise Http404(_("Choose two editions of this document to compare."))
         return redirect(self.get_url(request) + self.reverse_subpage("compare", args=(older, newer)))
 
     @path("compare/<str:older>/<str:newer>/", name="compare")

@@ -134,6 +134,8 @@ def test_compare_form_redirects_to_the_permanent_comparison(client, three_editio
         "/library/values/compare/2008/2013/extra/",
         "/library/values/compare/?from=2008",
         "/library/values/compare/?from=&to=",
+        "/library/values/compare/?from=2008/x&to=2015",
+        "/library/values/compare/?from=2008&to=..%2F..%2F",
         "/library/values/file/",
         "/library/values/file/0/",
         "/library/values/editions/%00/",
