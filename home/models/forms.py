@@ -121,8 +121,10 @@ class FormPage(AbstractEmailForm):
         verbose_name = _("form page")
 
     def membership_criteria(self):
+        if not self.confirm_membership_criteria:
+            return []
         parent = self.get_parent().specific
-        return list(getattr(parent, "membership_criteria", []).all()) if self.confirm_membership_criteria else []
+        return list(parent.membership_criteria.all()) if hasattr(parent, "membership_criteria") else []
 
     def get_form_class(self):
         form_class = super().get_form_class()

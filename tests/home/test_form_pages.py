@@ -198,3 +198,16 @@ def test_rate_limit_counts_the_address_the_trusted_proxy_saw(client, contact_for
         client.post(contact_form.url, form_data(), HTTP_X_FORWARDED_FOR="203.0.113.9", **behind_proxy).status_code
         == 200
     )
+
+
+def test_membership_form_outside_an_organisation_simply_has_no_criteria(client, home_page):
+    from home.models import FormField, FormPage
+
+    from .conftest import add_page
+
+    page = FormPage(title="Join", slug="join-here", confirm_membership_criteria=True)
+    page.form_fields = [FormField(label="Email", field_type="email")]
+    add_page(home_page, page)
+    response = client.post(page.url, {"email": "a@example.org", "form_token": str(uuid.uuid4())})
+    assert response.status_code == 200
+    assert FormPageSubmission.objects.count() == 1
