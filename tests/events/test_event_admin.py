@@ -44,13 +44,13 @@ def event(**fields):
         ({"registration": "external"}, "registration_url"),
     ],
 )
-def test_impossible_events_are_refused_with_a_message(fields, field):
+def test_impossible_events_are_refused_with_a_message(db, fields, field):
     with pytest.raises(ValidationError) as error:
         event(**fields).clean()
     assert field in error.value.message_dict
 
 
-def test_a_sensible_event_is_accepted():
+def test_a_sensible_event_is_accepted(db):
     event(frequency="monthly", repeat_until=datetime.date(2031, 1, 1)).clean()
 
 
