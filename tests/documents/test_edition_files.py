@@ -75,3 +75,19 @@ def test_wagtail_document_upload_refuses_html_and_svg(client, users):
         )
         assert not form.is_valid()
         assert "file" in form.errors
+
+
+def test_second_file_has_its_own_current_and_edition_links(client, library):
+    page = make_document(library, title="Ethics", slug="ethics")
+    page.files.create(document=make_file("PDF", "ethics.pdf", b"%PDF-1.4 one"), sort_order=0)
+    page.files.create(document=make_file("Word", "ethics.docx", b"PK docx two"), sort_order=1)
+    publish_edition(page, "2013", values_body(1))
+    publish_edition(page, "2015", values_body(2))
+
+    html = client.get("/library/ethics/").content.decode()
+    assert 'href="/library/ethics/file/2/"' in html
+    response, body = download(client, "/library/ethics/file/2/")
+    assert body == b"PK docx two"
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert download(client, "/library/ethics/editions/2013/files/2/")[1] == b"PK docx two"
+    assert client.get("/library/ethics/file/3/").status_code == 404
