@@ -241,6 +241,10 @@ class EventPage(EventPageRoutes, Page):
             errors["address"] = _("Give a venue or a street address for an event in person.")
         if self.format in (Format.PHONE, Format.VIDEO) and not (self.dial_in or self.meeting_link):
             errors["meeting_link"] = _("Give a dial-in number or a meeting link for a call.")
+        for field in ("dial_in", "access_code", "meeting_link"):
+            visibility = getattr(self, f"{field}_visibility")
+            if visibility == Visibility.REGISTRANTS and self.registration != Registration.BUILT_IN:
+                errors[f"{field}_visibility"] = _("Only people who register on this site can be sent this.")
         if self.registration == Registration.EXTERNAL and not self.registration_url:
             errors["registration_url"] = _("Give the address of the registration page.")
         if errors:

@@ -42,6 +42,7 @@ def event(**fields):
         ({"format": "in_person", "meeting_link": ""}, "address"),
         ({"meeting_link": ""}, "meeting_link"),
         ({"registration": "external"}, "registration_url"),
+        ({"meeting_link_visibility": "registrants"}, "meeting_link_visibility"),
     ],
 )
 def test_impossible_events_are_refused_with_a_message(db, fields, field):

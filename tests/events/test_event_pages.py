@@ -32,6 +32,7 @@ def call(calendar_page, regions):
         dial_in_visibility="members",
         access_code="424242",
         access_code_visibility="registrants",
+        registration="built_in",
         meeting_link="",
         frequency="weekly",
         regions=[regions["western"]],
