@@ -202,7 +202,7 @@ def load(context):
         if spanish is not None and group is not None:
             spec = next(spec for spec in events() if spec["slug"] == "monthly-support-group")
             translate(group, spanish, spec["spanish"])
-    stdout.write("Events: a statewide calendar, five events (one in Spanish) and the coalition's meetings.")
+    stdout.write("Events: a statewide calendar with four events (one also in Spanish) and the coalition's meeting.")
 
 
 def ensure_regions():
