@@ -1,0 +1,19 @@
+"""Admin pieces for translators and reviewers: the out-of-date translations
+report, the orphan rule's history entry, and a PO upload that checks the file."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from .signals import ORPHAN_ACTION
+
+
+@hooks.register("register_log_actions")
+def register_orphan_log_action(actions):
+    def message(log_entry):
+        reason = log_entry.data.get("reason", "unpublished")
+        title = log_entry.data.get("source_title", "")
+        if reason == "deleted":
+            return _("Unpublished because its source page “%(title)s” was deleted") % {"title": title}
+        return _("Unpublished because its source page “%(title)s” was unpublished") % {"title": title}
+
+    actions.register_action(ORPHAN_ACTION, _("Unpublish (source unpublished or deleted)"), message)
