@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "documents",
     "events",
+    "localisation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -155,6 +156,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [SITE_DIR / "locale"]
+# Date, time and number formats for locales Django has none for (ht): site/formats/<lang>/formats.py.
+FORMAT_MODULE_PATH = ["formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "America/New_York"
