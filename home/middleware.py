@@ -1,4 +1,9 @@
+import errno
+import logging
+
 from csp.middleware import CSPMiddleware
+
+logger = logging.getLogger(__name__)
 
 ADMIN_PREFIX = "/admin/"
 
@@ -39,3 +44,52 @@ class PrivatePageCacheMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response
+
+
+OUTAGE_RETRY_AFTER_SECONDS = 30
+STORAGE_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def outage_kind(exception):
+    """'database' when the database cannot be reached (down, restarting, the
+    connection dropped), 'storage' when the media volume is full, else None."""
+    from django.db import InterfaceError, OperationalError
+
+    if isinstance(exception, OperationalError | InterfaceError):
+        return "database"
+    if isinstance(exception, OSError) and exception.errno in STORAGE_FULL_ERRNOS:
+        return "storage"
+    return None
+
+
+def outage_response(kind):
+    """The 503 page in the site's look, rendered without a request, context
+    processors or the database (which may be the very thing that is down)."""
+    from django.http import HttpResponse
+    from django.template import loader
+
+    body = loader.get_template("503.html").render({"storage_full": kind == "storage"})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(OUTAGE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class OutageMiddleware:
+    """While PostgreSQL is down or restarting (or the media volume is full),
+    readers get a calm 503 page with Retry-After instead of a 500. Nothing is
+    kept between requests: with CONN_HEALTH_CHECKS the next request reconnects,
+    so the site comes back by itself as soon as the database does."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        kind = outage_kind(exception)
+        if kind is None:
+            return None
+        logger.warning("Answered %s with 503: %s unavailable (%s)", request.path, kind, exception)
+        return outage_response(kind)

@@ -76,9 +76,18 @@ def csrf_failure(request, reason=""):
 def server_error(request):
     # No context processors and no database: the 500 page must render even when
     # the database is the reason for the error.
+    # An outage that surfaced outside a view (in a middleware) still gets the
+    # calm 503 page rather than this one (see home.middleware.OutageMiddleware).
+    import sys
+
     from django.http import HttpResponseServerError
     from django.template import loader
 
+    from .middleware import outage_kind, outage_response
+
+    kind = outage_kind(sys.exc_info()[1])
+    if kind is not None:
+        return outage_response(kind)
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
