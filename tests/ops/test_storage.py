@@ -34,7 +34,9 @@ class FileSizeLimit:
 
 
 def all_files(root):
-    return sorted(os.path.relpath(os.path.join(folder, name), root) for folder, _, names in os.walk(root) for name in names)
+    return sorted(
+        os.path.relpath(os.path.join(folder, name), root) for folder, _, names in os.walk(root) for name in names
+    )
 
 
 def test_a_file_is_stored_whole_under_a_free_name(storage):
