@@ -192,6 +192,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Public forms: at most this many submissions a minute from one address (home/submissions.py).
+FORM_SUBMISSIONS_PER_MINUTE = int(os.environ.get("FORM_SUBMISSIONS_PER_MINUTE", "20"))
 
 # Email: console in development; SMTP from the environment in production.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
