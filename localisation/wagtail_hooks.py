@@ -1,9 +1,11 @@
 """Admin pieces for translators and reviewers: the out-of-date translations
 report, the orphan rule's history entry, and a PO upload that checks the file."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from . import po_upload
 from .signals import ORPHAN_ACTION
 
 
@@ -17,3 +19,15 @@ def register_orphan_log_action(actions):
         return _("Unpublished because its source page “%(title)s” was unpublished") % {"title": title}
 
     actions.register_action(ORPHAN_ACTION, _("Unpublish (source unpublished or deleted)"), message)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_admin_urls():
+    """Take over wagtail-localize's PO upload (same path, matched first)."""
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            po_upload.upload_pofile,
+            name="localisation_upload_pofile",
+        ),
+    ]
