@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test lint format bench setup migrate messages static demo
+.PHONY: help run test lint format bench setup migrate messages static demo soak
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -53,3 +53,6 @@ format: setup ## Format the code (ruff)
 
 bench: setup messages ## Measure public pages against the static-file ceiling (see README, Performance)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+soak: setup messages ## Load the site through a PostgreSQL restart, a killed worker and a full disk (root; see README, Reliability)
+	$(PY) soak/run.py
