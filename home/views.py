@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from wagtail.contrib.forms.views import SubmissionsListView
 from wagtail.models import Locale, Page
+from wagtail.search.utils import parse_query_string
 
 from .models import Subscriber
 from .submissions import SafeCSVMixin, send_after_commit
@@ -29,13 +30,16 @@ def search(request):
 
     results = Page.objects.none()
     if query:
+        # Parsed into terms and phrases: a lone quote or an operator typed by a
+        # reader is a word, not search syntax (SQLite's FTS refuses it).
+        _filters, parsed_query = parse_query_string(query)
         results = (
             Page.objects.live()
             .public()
             .filter(locale=Locale.get_active())
             .exclude(depth__lte=1)
             .specific()
-            .search(query)
+            .search(parsed_query)
         )
 
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
