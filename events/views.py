@@ -29,6 +29,7 @@ from .models import LOCAL_TZ, EventOccurrence, Format, Registrant, Registration
 
 PER_PAGE = 20
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+SLUG_RE = re.compile(r"[-\w]{1,255}")
 FILTERS = ("region", "organisation", "format", "month")
 
 
@@ -51,6 +52,12 @@ def regions_for_filter(locale):
     return regions
 
 
+def is_slug(value):
+    """Whether a filter value could be a slug at all. Anything else names nothing,
+    and is never sent to the database (PostgreSQL refuses a NUL character)."""
+    return SLUG_RE.fullmatch(value) is not None
+
+
 class Filters:
     """The filters in a query string, checked, and links that change one of them."""
 
@@ -60,12 +67,16 @@ class Filters:
         self.region = self.organisation = self.format = self.month = None
         get = request.GET
         if slug := get.get("region"):
-            self.region = Region.objects.filter(slug=slug).order_by("locale_id").first()
+            self.region = Region.objects.filter(slug=slug).order_by("locale_id").first() if is_slug(slug) else None
             if self.region is None:
                 raise Http404(_("There is no region called “%(slug)s”.") % {"slug": slug})
             self.params["region"] = slug
         if slug := get.get("organisation"):
-            self.organisation = OrganisationPage.objects.live().filter(slug=slug, locale_id=index.locale_id).first()
+            self.organisation = (
+                OrganisationPage.objects.live().filter(slug=slug, locale_id=index.locale_id).first()
+                if is_slug(slug)
+                else None
+            )
             if self.organisation is None:
                 raise Http404(_("There is no organisation called “%(slug)s”.") % {"slug": slug})
             self.params["organisation"] = slug
@@ -155,7 +166,8 @@ class Filters:
 
 def paginate(request, occurrences):
     number = request.GET.get("page", "1")
-    if not number.isdigit():
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if not (number.isascii() and number.isdigit()):
         raise Http404(_("Page numbers are whole numbers."))
     try:
         return Paginator(occurrences, PER_PAGE).page(int(number))
