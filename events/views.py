@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
+from home import submissions as guard
 from home.models import OrganisationPage, Region
 
 from . import registration as registrations
@@ -265,6 +266,12 @@ def register(request, page, occurrence_id):
         raise Http404(_("This event does not take registrations on this site."))
     occurrence = get_object_or_404(EventOccurrence.objects.select_related("page"), pk=occurrence_id, page=page)
     occurrence.page = page
+    if request.method == "POST":
+        # The same spam checks as every other public form: a registration sends
+        # an email to the address typed, so a script must not send thousands.
+        refusal = guard.refuse_submission(request, page)
+        if refusal is not None:
+            return refusal
     form = RegistrationForm(request.POST or None)
     status = 200
     refusal = None
