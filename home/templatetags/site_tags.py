@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -113,3 +114,11 @@ def locale_home(context):
         return root.specific
     translation = root.get_translation_or_none(locale)
     return (translation or root).specific
+
+
+@register.filter
+def bdi(value):
+    """Text a reader typed, isolated from the sentence around it (<bdi>): a
+    right-to-left name, or a right-to-left override character, cannot reorder
+    the words that follow it."""
+    return format_html("<bdi>{}</bdi>", value)
