@@ -86,3 +86,14 @@ def users(db):
     people["admin"] = make_user("admin", roles.ADMINISTRATORS, superuser=True)
     people["reader"] = make_user("reader")
     return people
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache for anonymous readers turned on (settings.test turns it off), empty."""
+    from home import page_cache as cache_module
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache_module.page_cache().clear()
+    yield cache_module
+    cache_module.page_cache().clear()

@@ -22,3 +22,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# The page cache for anonymous readers is off, so that tests (query counts above
+# all) see rendered pages; tests of the cache turn it on with the page_cache fixture.
+PAGE_CACHE_SECONDS = 0
