@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django import forms
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import translation
 
 from tests.conftest import sync_locales
@@ -117,6 +118,30 @@ def test_the_spanish_catalogue_is_complete():
     assert len(spanish) > 500
     assert [entry.msgid for entry in spanish if not is_translated(entry)] == []
     assert spanish.obsolete_entries() == []
+
+
+def test_the_catalogues_hold_every_string_marked_in_the_code(tmp_path, settings, monkeypatch):
+    """makemessages (into a copy) finds nothing that the committed catalogue lacks."""
+    copy = tmp_path / "es" / "LC_MESSAGES"
+    copy.mkdir(parents=True)
+    shutil.copy(LOCALE_DIR / "es" / "LC_MESSAGES" / "django.po", copy)
+    settings.LOCALE_PATHS = [tmp_path]
+    monkeypatch.chdir(settings.BASE_DIR)
+    before = (LOCALE_DIR / "es" / "LC_MESSAGES" / "django.po").read_bytes()
+    call_command(
+        "makemessages",
+        locale=["es"],
+        # "locale": otherwise makemessages would write site/'s strings into site/locale itself.
+        ignore_patterns=["locale", ".venv", "node_modules", "tests", "bench", "media", "static_collected"],
+        no_obsolete=True,
+        no_location=True,
+        verbosity=0,
+    )
+    assert (LOCALE_DIR / "es" / "LC_MESSAGES" / "django.po").read_bytes() == before
+    extracted = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(copy / "django.po"))}
+    committed = {(entry.msgctxt, entry.msgid) for entry in catalogue("es")}
+    assert sorted(extracted - committed, key=str) == [], "run makemessages (see README, Languages) and translate"
+    assert sorted(committed - extracted, key=str) == [], "run makemessages with --no-obsolete"
 
 
 @pytest.mark.parametrize("language", ["pt", "ht", "zh_Hans", "vi"])
