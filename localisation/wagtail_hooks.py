@@ -4,6 +4,7 @@ report, the orphan rule's history entry, and a PO upload that checks the file.""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
 from . import po_upload
 from .signals import ORPHAN_ACTION
@@ -11,14 +12,15 @@ from .signals import ORPHAN_ACTION
 
 @hooks.register("register_log_actions")
 def register_orphan_log_action(actions):
-    def message(log_entry):
-        reason = log_entry.data.get("reason", "unpublished")
-        title = log_entry.data.get("source_title", "")
-        if reason == "deleted":
-            return _("Unpublished because its source page “%(title)s” was deleted") % {"title": title}
-        return _("Unpublished because its source page “%(title)s” was unpublished") % {"title": title}
+    @actions.register_action(ORPHAN_ACTION)
+    class OrphanUnpublished(LogFormatter):
+        label = _("Unpublish (source unpublished or deleted)")
 
-    actions.register_action(ORPHAN_ACTION, _("Unpublish (source unpublished or deleted)"), message)
+        def format_message(self, log_entry):
+            title = log_entry.data.get("source_title", "")
+            if log_entry.data.get("reason") == "deleted":
+                return _("Unpublished because its source page “%(title)s” was deleted") % {"title": title}
+            return _("Unpublished because its source page “%(title)s” was unpublished") % {"title": title}
 
 
 @hooks.register("register_admin_urls", order=-1)
