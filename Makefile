@@ -7,8 +7,9 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BACKUP_DIR ?= backups
 
-.PHONY: help run test lint format bench setup migrate messages static demo soak
+.PHONY: help run test lint format bench setup migrate messages static demo soak backup restore
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -56,3 +57,10 @@ bench: setup messages ## Measure public pages against the static-file ceiling (s
 
 soak: setup messages ## Load the site through a PostgreSQL restart, a killed worker and a full disk (root; see README, Reliability)
 	$(PY) soak/run.py
+
+backup: setup ## Back up the database (pg_dump) and media into a dated folder in BACKUP_DIR (default ./backups)
+	$(MANAGE) backup_site --output-dir "$(BACKUP_DIR)"
+
+restore: setup ## Restore BACKUP=<folder> into DATABASE_URL=postgres://... (required) and its media (see README, Backups)
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/peer-networks-... DATABASE_URL=postgres://..."; exit 2; }
+	$(MANAGE) restore_site "$(BACKUP)" --database-url "$(DATABASE_URL)" $(RESTORE_ARGS)
