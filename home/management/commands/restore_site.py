@@ -6,7 +6,7 @@ from pathlib import Path
 import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from psycopg import sql
 
 from home import backups
@@ -92,7 +92,7 @@ class Command(BaseCommand):
 
     def counts_in(self, target):
         """The same counts as the manifest's, taken through a temporary connection to the target."""
-        configured = connections.configure_settings({ALIAS: target})[ALIAS]
+        configured = connections.configure_settings({DEFAULT_DB_ALIAS: dict(target), ALIAS: target})[ALIAS]
         connections.settings[ALIAS] = configured
         try:
             return json.loads(json.dumps(backups.site_counts(using=ALIAS)))
