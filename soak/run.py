@@ -12,8 +12,9 @@ gunicorn (settings.production, DEBUG off, a generated SECRET_KEY). Phases:
   3 media full    the media volume filled while an admin uploads a document
   cool-down       load only
 
-Then: every submission that got a success page is in the database exactly once;
-no truncated or orphaned file is left in media; every error fell inside an
+Every other read carries a query string of its own, so that the page cache
+cannot answer it and the database is needed. Then: every submission that got a
+success page is in the database exactly once; no truncated or orphaned file is left in media; every error fell inside an
 outage window and was the calm 503 page (a dropped connection is allowed only
 from the killed worker); the site answered again within 5 s of PostgreSQL's
 return, without restarting gunicorn. Exits 1 if any check fails.
@@ -225,11 +226,22 @@ class Recorder:
         return status, headers, body
 
 
+def uncached(path):
+    """The same page with a query string of its own: the page cache cannot answer it."""
+    return f"{path}{'&' if '?' in path else '?'}soak={uuid.uuid4().hex[:12]}"
+
+
 def reader(recorder, port, urls, number):
+    """Every other read asks for a page the page cache cannot have, so that the
+    database is needed (the others are what readers mostly get: cached pages)."""
     client = Client(port)
     index = number
     while not recorder.stop.is_set():
-        recorder.timed(client, "read", "GET", urls[index % len(urls)])
+        path = urls[index % len(urls)]
+        if index % 2:
+            recorder.timed(client, "read", "GET", path)
+        else:
+            recorder.timed(client, "read (uncached)", "GET", uncached(path))
         index += 1
         time.sleep(0.05)
 
@@ -374,6 +386,17 @@ def report(recorder, phases, checks, started):
             f"{counts['connection error']} | {other} | {statistics.median(values) * 1000:.0f} / {p95 * 1000:.0f} |"
         )
     lines.append("")
+    failures = Counter(
+        (r["phase"], r["kind"], str(r["status"]))
+        for r in recorder.records
+        if not (isinstance(r["status"], int) and r["status"] < 400)
+    )
+    lines.append(
+        "Errors by phase and request: "
+        + ("; ".join(f"{phase}, {kind}: {n} × {status}" for (phase, kind, status), n in sorted(failures.items()))
+           or "none")
+    )  # fmt: skip
+    lines.append("")
     for name, passed, detail in checks:
         lines.append(f"- {'PASS' if passed else 'FAIL'} {name}: {detail}")
     lines.append("")
@@ -419,6 +442,7 @@ def main():  # noqa: C901, PLR0915 - one story, told in order
             "FORM_SUBMISSIONS_PER_MINUTE": "100000",
             "CONN_MAX_AGE": "60",
             "LOG_LEVEL": "ERROR",
+            "PAGE_CACHE_DIR": str(folder / "page_cache"),  # this run's own, not the project folder's
         }
         log("migrating and loading the demo content")
         run([PY, "manage.py", "migrate", "--noinput", "-v0"], env=env)
@@ -446,7 +470,7 @@ def main():  # noqa: C901, PLR0915 - one story, told in order
         if not wait_for(lambda: len(worker_pids(gunicorn.pid)) == WORKERS, 60):
             raise RuntimeError("gunicorn did not start its workers")
         probe = Client(port)
-        if not wait_for(lambda: _status(probe, "/") == 200, 60, 0.5):
+        if not wait_for(lambda: _status(probe, uncached("/")) == 200, 60, 0.5):
             raise RuntimeError("the site does not answer / with 200")
         log(f"gunicorn (settings.production) on 127.0.0.1:{port}, workers {worker_pids(gunicorn.pid)}")
 
@@ -479,7 +503,7 @@ def main():  # noqa: C901, PLR0915 - one story, told in order
         back = time.monotonic()
         facts["postgres_down_seconds"] = round(back - down, 2)
         probe = Client(port)
-        served = wait_for(lambda: _status(probe, "/") == 200, 30, 0.05)
+        served = wait_for(lambda: _status(probe, uncached("/")) == 200, 30, 0.05)
         facts["first_page_after_return_seconds"] = round(time.monotonic() - back, 2) if served else None
         recorder.windows.append(("postgres", down, back + RECOVERY_LIMIT))
         log(
