@@ -139,6 +139,7 @@ def out_of_date_translations(locale=None):
             source_page_id=_source_page_subquery("pk"),
             source_published_at=_source_page_subquery("last_published_at"),
             target_page_id=_target_page_subquery("pk"),
+            target_title=_target_page_subquery("title"),
             target_published_at=_target_page_subquery("last_published_at"),
             target_live_revision_id=_target_page_subquery("live_revision_id"),
             target_alias_of=_target_page_subquery("alias_of_id"),

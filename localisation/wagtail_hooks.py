@@ -1,12 +1,13 @@
 """Admin pieces for translators and reviewers: the out-of-date translations
 report, the orphan rule's history entry, and a PO upload that checks the file."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from . import po_upload
+from . import po_upload, reports
 from .signals import ORPHAN_ACTION
 
 
@@ -32,4 +33,25 @@ def register_admin_urls():
             po_upload.upload_pofile,
             name="localisation_upload_pofile",
         ),
+        path(
+            "reports/out-of-date-translations/",
+            reports.OutOfDateTranslationsView.as_view(),
+            name="localisation_out_of_date_translations",
+        ),
+        path(
+            "reports/out-of-date-translations/results/",
+            reports.OutOfDateTranslationsView.as_view(results_only=True),
+            name="localisation_out_of_date_translations_results",
+        ),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_out_of_date_translations_menu_item():
+    return MenuItem(
+        _("Out-of-date translations"),
+        reverse("localisation_out_of_date_translations"),
+        name="out-of-date-translations",
+        icon_name="wagtail-localize-language",
+        order=650,
+    )
