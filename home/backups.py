@@ -20,32 +20,41 @@ MANIFEST_NAME = "manifest.json"
 PARTIAL_PREFIX = ".partial-"  # home.storage's files being written: never backed up
 
 
-def site_counts(using="default"):
-    """What a backup must bring back, counted in the database `using`."""
-    from django.db.models import Count
-    from wagtail.models import Page, Revision
+def site_counts(cursor=None):
+    """What a backup must bring back, counted with plain SQL through `cursor` (a
+    DB-API cursor on any copy of the site's database; default: Django's own)."""
+    from wagtail.models import Locale, Page, Revision
 
     from documents.models import Edition, EditionFile
     from events.models import Registrant
     from home.models import FormPageSubmission, Signature, Subscriber
 
-    def count(model):
-        return model._default_manager.using(using).count()
+    if cursor is None:
+        from django.db import connection
 
-    per_locale = (
-        Page.objects.using(using)
-        .filter(depth__gt=1)
-        .values_list("locale__language_code")
-        .annotate(n=Count("id"))
-        .order_by("locale__language_code")
+        with connection.cursor() as django_cursor:
+            return site_counts(django_cursor)
+
+    def scalar(query, params=()):
+        cursor.execute(query, params)
+        return cursor.fetchone()[0]
+
+    def count(model):
+        return scalar(f'SELECT count(*) FROM "{model._meta.db_table}"')  # noqa: S608 - our own table names
+
+    pages, locales = Page._meta.db_table, Locale._meta.db_table
+    cursor.execute(
+        f'SELECT l.language_code, count(*) FROM "{pages}" p JOIN "{locales}" l ON p.locale_id = l.id '  # noqa: S608
+        "WHERE p.depth > 1 GROUP BY l.language_code ORDER BY l.language_code"
     )
+    per_locale = dict(cursor.fetchall())
     return {
         "pages": count(Page),
-        "live pages": Page.objects.using(using).filter(live=True).count(),
+        "live pages": scalar(f'SELECT count(*) FROM "{pages}" WHERE live'),  # noqa: S608
         "revisions": count(Revision),
         "editions": count(Edition),
         "edition files": count(EditionFile),
-        "pages per locale": dict(per_locale),
+        "pages per locale": per_locale,
         "form submissions": count(FormPageSubmission),
         "signatures": count(Signature),
         "mailing list subscribers": count(Subscriber),

@@ -6,12 +6,9 @@ from pathlib import Path
 import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, connections
 from psycopg import sql
 
 from home import backups
-
-ALIAS = "restore_target"
 
 
 def connect(settings_dict, dbname):
@@ -91,12 +88,6 @@ class Command(BaseCommand):
         )
 
     def counts_in(self, target):
-        """The same counts as the manifest's, taken through a temporary connection to the target."""
-        configured = connections.configure_settings({DEFAULT_DB_ALIAS: dict(target), ALIAS: target})[ALIAS]
-        connections.settings[ALIAS] = configured
-        try:
-            return json.loads(json.dumps(backups.site_counts(using=ALIAS)))
-        finally:
-            connections[ALIAS].close()
-            del connections[ALIAS]
-            del connections.settings[ALIAS]
+        """The same counts as the manifest's, taken in the restored database."""
+        with connect(target, target["NAME"]) as conn, conn.cursor() as cursor:
+            return json.loads(json.dumps(backups.site_counts(cursor)))
