@@ -5,22 +5,14 @@ from wagtail import hooks
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.submissions import SafeCSVMixin
+
 from .models import Registrant
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-
-def neutralise(value):
-    """Make a cell inert for spreadsheets (OWASP's advice: prefix a quote)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class RegistrantIndexView(IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+class RegistrantIndexView(SafeCSVMixin, IndexView):
+    """CSV cells that start like a formula are neutralised, as in every other
+    export (XLSX cells are kept as text by Wagtail itself)."""
 
 
 class RegistrantViewSet(ModelViewSet):
