@@ -239,6 +239,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Counts an upload's pixels from its header before decoding it (decompression bombs), and
+# turns a truncated image into a form error instead of a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 # Shared-password privacy stores passwords in plain text: login-based only.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_DOCUMENT_OPTIONS = {"SHARED_PASSWORD": False}
