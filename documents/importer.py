@@ -81,6 +81,9 @@ def read_text(path, max_bytes=MAX_BYTES):
         raise ImportFileError(
             f"{path.name} is not UTF-8 text (unreadable byte at position {error.start}). Save it again as UTF-8 text."
         ) from error
+    if "\x00" in text:
+        # Past the first 8 KB too: PostgreSQL cannot store a NUL character.
+        raise ImportFileError(f"{path.name} looks like a binary file: it contains NUL (control) characters.")
     if not any(character.isalpha() for character in text):
         raise ImportFileError(f"{path.name} has no words in it.")
     return text

@@ -16,6 +16,16 @@ from documents.importer import ImportFileError, parse, read_text
 from documents.models import DocumentLibraryPage, GuidanceDocumentPage
 
 
+def describe_errors(error):
+    """ "edition label: Use letters, ..." - which value is wrong, not only why."""
+    if not hasattr(error, "error_dict"):
+        return "; ".join(error.messages)
+    return "; ".join(
+        f"{field.replace('_', ' ')}: {' '.join(messages)}" if field != "__all__" else " ".join(messages)
+        for field, messages in error.message_dict.items()
+    )
+
+
 class Command(BaseCommand):
     help = "Turn a plain-text or Markdown guidance document into a draft guidance document page."
 
@@ -63,9 +73,11 @@ class Command(BaseCommand):
                     library.add_child(instance=page)
                 else:
                     page.full_clean()
+                # save_revision validates again (the edition fields, the slug): an
+                # error there is the reader's too, and rolls back the new page.
+                page.save_revision(log_action=True)
             except ValidationError as error:
-                raise CommandError(f"The document could not be saved: {'; '.join(error.messages)}") from error
-            page.save_revision(log_action=True)
+                raise CommandError(f"The document could not be saved: {describe_errors(error)}") from error
 
         self.report(page, result, created)
 
