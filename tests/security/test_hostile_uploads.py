@@ -330,11 +330,12 @@ def test_an_import_with_a_nul_character_past_the_first_8_kb_makes_no_page(librar
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--edition", "../../etc"], "edition label: Use letters"),
-        (["--edition", "x" * 500], "edition label: Ensure this value has at most 40"),
+        (["--edition", "../../etc"], "--edition: use letters"),
+        (["--edition", "x" * 500], "--edition: use letters"),
         (["--slug", "not a slug!"], "slug: Enter a valid"),
         (["--date", "2015-02-30"], "--date"),
-        (["--parent", NUL], "library"),
+        (["--parent", NUL], "--parent contains a NUL"),
+        (["--summary", NUL], "--summary contains a NUL"),
     ],
 )
 def test_bad_import_options_are_clear_errors_and_make_no_page(library, tmp_path, args, message):

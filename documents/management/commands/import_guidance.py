@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from documents.importer import ImportFileError, parse, read_text
-from documents.models import DocumentLibraryPage, GuidanceDocumentPage
+from documents.models import LABEL_PATTERN, DocumentLibraryPage, GuidanceDocumentPage
 
 
 def describe_errors(error):
@@ -39,6 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--parent", help="Slug of the document library to put it in (needed if there are several).")
 
     def handle(self, *args, **options):
+        self.check_options(options)
         try:
             text = read_text(options["file"])
         except ImportFileError as error:
@@ -80,6 +81,18 @@ class Command(BaseCommand):
                 raise CommandError(f"The document could not be saved: {describe_errors(error)}") from error
 
         self.report(page, result, created)
+
+    def check_options(self, options):
+        """Refuse bad options before anything is written: the page row is saved
+        (and PostgreSQL checks column lengths and refuses NUL) before Wagtail validates."""
+        for name in ("title", "slug", "edition", "summary", "parent"):
+            if "\x00" in (options[name] or ""):
+                raise CommandError(f"--{name} contains a NUL character.")
+        if options["edition"] and not LABEL_PATTERN.match(options["edition"]):
+            raise CommandError(
+                "--edition: use letters, digits, dots or dashes only, at most 40 characters "
+                f"(it becomes part of the address), not {options['edition'][:60]!r}."
+            )
 
     def parse_date(self, value):
         if not value:
