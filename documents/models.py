@@ -24,12 +24,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 from wagtail.search.utils import parse_query_string
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import OrganisationPage, Topic
+from home.privacy import public
 
 from .blocks import GuidanceBodyBlock, item_anchor
 from .panels import EditionHistoryPanel
@@ -75,9 +76,7 @@ class DocumentLibraryPage(RoutablePageMixin, Page):
 
     def documents(self):
         return (
-            GuidanceDocumentPage.objects.child_of(self)
-            .live()
-            .public()
+            public(GuidanceDocumentPage.objects.child_of(self).live())
             .select_related("origin_organisation")
             .prefetch_related("topics")
             .order_by("title")
@@ -99,7 +98,7 @@ class DocumentLibraryPage(RoutablePageMixin, Page):
             ids = list(documents.values_list("id", flat=True))
             # Parsed into terms and phrases: quotes and operators typed by readers are words, not syntax.
             _filters, query = parse_query_string(filters["q"], operator="and")
-            results = GuidanceDocumentPage.objects.live().public().filter(id__in=ids).search(query)
+            results = public(GuidanceDocumentPage.objects.live()).filter(id__in=ids).search(query)
         else:
             results = documents
         paginator = Paginator(results, self.per_page)
@@ -115,7 +114,7 @@ class DocumentLibraryPage(RoutablePageMixin, Page):
                 "filters": filters,
                 "query_string": urlencode(query),
                 "topics": Topic.objects.filter(locale=self.locale),
-                "organisations": OrganisationPage.objects.live().public().filter(locale=self.locale).order_by("title"),
+                "organisations": public(OrganisationPage.objects.live()).filter(locale=self.locale).order_by("title"),
                 "document_types": DocumentType.choices,
             },
         )
@@ -337,15 +336,17 @@ class GuidanceDocumentPage(RoutablePageMixin, Page):
             return TemplateResponse(
                 request, "documents/edition_compare.html", self.get_context(request) | context, status=400
             )
-        revisions = {
-            revision.pk: revision.as_object()
-            for revision in type(by_label[older].revision).objects.filter(
+        # Only the bodies are compared: read them from the two revisions' stored
+        # content in one query, without rebuilding each revision as a page (its
+        # content type, locale, topics and comments: eight queries per edition).
+        body_field = self._meta.get_field("body")
+        bodies = {
+            pk: body_field.to_python(content.get("body") or [])
+            for pk, content in Revision.objects.filter(
                 pk__in=[by_label[older].revision_id, by_label[newer].revision_id]
-            )
+            ).values_list("pk", "content")
         }
-        context["comparison"] = compare_bodies(
-            revisions[by_label[older].revision_id].body, revisions[by_label[newer].revision_id].body
-        )
+        context["comparison"] = compare_bodies(bodies[by_label[older].revision_id], bodies[by_label[newer].revision_id])
         return self.render(request, context_overrides=context, template="documents/edition_compare.html")
 
     # Files ----------------------------------------------------------------

@@ -19,11 +19,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock, DocumentLinkBlock
+from home.privacy import public
 
 from .routes import EventIndexRoutes, EventPageRoutes
 
@@ -62,7 +63,7 @@ class EventIndexPage(EventIndexRoutes, Page):
         return EventOccurrence.objects.visible().filter(scope)
 
     def event_pages(self):
-        pages = EventPage.objects.live().public().filter(locale_id=self.locale_id)
+        pages = public(EventPage.objects.live()).filter(locale_id=self.locale_id)
         if not self.is_statewide:
             pages = pages.descendant_of(self)
         return pages
@@ -368,11 +369,7 @@ class AgendaItem(Orderable):
 class OccurrenceQuerySet(models.QuerySet):
     def visible(self):
         """Occurrences of live event pages outside any private section."""
-        private = Q()
-        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
-            private |= Q(page__path__startswith=path)
-        queryset = self.filter(page__live=True)
-        return queryset.exclude(private) if private else queryset
+        return public(self.filter(page__live=True), prefix="page__")
 
     def upcoming(self):
         return self.filter(end__gte=timezone.now(), cancelled=False).order_by("start", "pk")

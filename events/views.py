@@ -24,6 +24,7 @@ from wagtail.models import Locale
 
 from home import submissions as guard
 from home.models import OrganisationPage, Region
+from home.privacy import public
 
 from . import registration as registrations
 from .models import LOCAL_TZ, EventOccurrence, Format, Registrant, Registration
@@ -119,7 +120,7 @@ class Filters:
     def choices(self):
         """Filter groups for the template: each option with its link and whether it is chosen."""
         regions = regions_for_filter(self.index.locale)
-        organisations = OrganisationPage.objects.live().public().filter(locale_id=self.index.locale_id)
+        organisations = public(OrganisationPage.objects.live()).filter(locale_id=self.index.locale_id)
         if not self.index.is_statewide:
             organisations = []
         now = timezone.localtime(timezone.now(), LOCAL_TZ)

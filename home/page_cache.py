@@ -172,7 +172,17 @@ def content_changed(sender, **kwargs):
     meta = getattr(sender, "_meta", None)
     if meta is None or meta.app_label in IGNORED_APPS or (meta.app_label, meta.model_name) in IGNORED_MODELS:
         return
+    if kwargs.get("created") and is_settings_model(sender):
+        # Wagtail creates a site's settings row, with its defaults, the first
+        # time a page reads it (get_or_create): readers see nothing new.
+        return
     clear_now_and_on_commit()
+
+
+def is_settings_model(model):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+
+    return issubclass(model, BaseSiteSetting | BaseGenericSetting)
 
 
 def page_event(sender, **kwargs):

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import parse_query_string
 
 from .models import Subscriber
+from .privacy import public
 from .submissions import SafeCSVMixin, send_after_commit
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -34,8 +35,7 @@ def search(request):
         # reader is a word, not search syntax (SQLite's FTS refuses it).
         _filters, parsed_query = parse_query_string(query)
         results = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(locale=Locale.get_active())
             .exclude(depth__lte=1)
             .specific()

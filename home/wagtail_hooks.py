@@ -121,6 +121,12 @@ def register_people_viewsets():
 
 @hooks.register("before_serve_page")
 def flag_private_pages(page, request, serve_args, serve_kwargs):
-    """Members-only pages must not be kept by shared caches (see PrivatePageCacheMiddleware)."""
-    if page.get_view_restrictions().exists():
+    """Members-only pages must not be kept by shared caches (see PrivatePageCacheMiddleware).
+
+    The restrictions are read once: the evaluated queryset is kept on this page
+    object for the rest of the request, so Wagtail's own check (the next
+    before_serve_page hook) does not run the same two queries again."""
+    restrictions = page.get_view_restrictions()
+    if restrictions:  # evaluates it and fills its result cache
         request.serves_private_page = True
+    page.get_view_restrictions = lambda: restrictions

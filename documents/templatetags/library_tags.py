@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Locale
 
 from documents.models import Edition, GuidanceDocumentPage
+from home.privacy import public
 
 register = template.Library()
 
@@ -18,7 +19,7 @@ def _active_locale():
 @register.inclusion_tag("documents/tags/latest_editions.html", takes_context=True)
 def latest_editions(context, limit=5):
     """The newest editions across the library, in the active language, live and public only."""
-    documents = GuidanceDocumentPage.objects.live().public()
+    documents = public(GuidanceDocumentPage.objects.live())
     locale = _active_locale()
     if locale is not None:
         documents = documents.filter(locale=locale)
@@ -35,10 +36,8 @@ def organisation_documents(context, organisation):
     """Guidance documents first written by `organisation`, in the active language."""
     documents = GuidanceDocumentPage.objects.none()
     if organisation is not None and getattr(organisation, "translation_key", None):
-        documents = (
-            GuidanceDocumentPage.objects.live()
-            .public()
-            .filter(origin_organisation__translation_key=organisation.translation_key)
+        documents = public(GuidanceDocumentPage.objects.live()).filter(
+            origin_organisation__translation_key=organisation.translation_key
         )
         locale = _active_locale()
         if locale is not None:

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from home.privacy import public
+
 from ..blocks import BodyBlock
 
 SHORT_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -48,7 +50,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = (
-            OrganisationPage.objects.live().public().filter(locale=self.locale).order_by("path").specific()
+            public(OrganisationPage.objects.live()).filter(locale=self.locale).order_by("path").specific()
         )
         context["has_event_tags"] = tag_library_available("event_tags")
         context["has_library_tags"] = tag_library_available("library_tags")
@@ -176,7 +178,7 @@ class OrganisationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        context["sections"] = public(self.get_children().live()).specific()
         context["has_event_tags"] = tag_library_available("event_tags")
         context["has_library_tags"] = tag_library_available("library_tags")
         return context

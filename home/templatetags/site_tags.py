@@ -1,5 +1,7 @@
 """Template tags for the chrome every page shares: language links and the site's name."""
 
+import copy
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -97,12 +99,48 @@ def hreflang_alternates(context):
 
 
 @register.simple_tag(takes_context=True)
-def locale_home(context):
-    """The home page of the reader's language (its name and tagline head every page)."""
+def chrome_key(context):
+    """What the shared parts of a page (head links, header, footer) depend on:
+    the content generation (bumped by any change, see home/page_cache.py), the
+    host, the language and the page (or, elsewhere, the path). base.html caches
+    those parts with {% cache %} under this key."""
+    from home.page_cache import generation
+
     request = context.get("request")
+    page = context.get("page")
+    where = f"page-{page.pk}" if isinstance(page, Page) and page.pk else (request.get_full_path() if request else "")
+    host = request.get_host() if request is not None else ""
+    return f"{generation()}|{host}|{get_language()}|{where}"
+
+
+@register.simple_tag(takes_context=True)
+def locale_home(context):
+    """The home page of the reader's language (its name and tagline head every page).
+    Kept in the cache per host, language and content generation."""
+    request = context.get("request")
+    if request is None:
+        return None
+    from django.core.cache import cache
+
+    from home.page_cache import generation
+
+    key = f"locale-home|{generation()}|{request.get_host()}|{get_language()}"
+    home = cache.get(key)
+    if home is None:
+        home = _locale_home(request)
+        if home is not None:
+            # The page being served may be this very object, with request-only
+            # state on it (flag_private_pages in wagtail_hooks.py): keep a clean copy.
+            home = copy.copy(home)
+            home.__dict__.pop("get_view_restrictions", None)
+        cache.set(key, home, 3600)
+    return home
+
+
+def _locale_home(request):
     from wagtail.models import Site
 
-    site = Site.find_for_request(request) if request is not None else None
+    site = Site.find_for_request(request)
     if site is None:
         return None
     root = site.root_page
