@@ -85,7 +85,7 @@ class Site:
             "event index, region": self.calendar.url + "?region=western",
             "event page": self.event.url,
             "calendar month": self.calendar.url + f"calendar/{month.year}/{month.month:02d}/",
-            "search results": "/search/?query=peer",
+            "search results": "/search/?query=gathering",
             ".ics feed": self.calendar.url + "ical/",
             "sitemap": "/sitemap.xml",
         }

@@ -10,14 +10,7 @@ from home import roles
 from home.models import ContentPage, FormPage
 from tests.conftest import publish
 
-pytestmark = pytest.mark.usefixtures("page_cache", "settings_made")
-
-
-@pytest.fixture
-def settings_made(client, site_content):
-    """The first request ever creates the site settings (Wagtail's get_or_create),
-    which, like any saved setting, clears the cache: make it before the tests."""
-    client.get("/")
+pytestmark = pytest.mark.usefixtures("page_cache")
 
 
 def cached_twice(client, url):
