@@ -68,3 +68,19 @@ def test_unpublishing_a_translation_leaves_the_source_and_other_languages_alone(
     assert english_page.live
     assert english_page.get_translation(locales["pt"]).live
     assert orphan_log(english_page) is None
+
+
+def test_republishing_the_source_brings_back_the_aliases_and_leaves_translations_to_review(
+    client, english_page, spanish, locales
+):
+    from tests.conftest import publish
+
+    page, _translation = spanish
+    english_page.unpublish()
+    publish(english_page)
+
+    alias = english_page.get_translation(locales["pt"])
+    assert alias.live is True  # the English text again, with the "not translated yet" note
+    assert client.get("/pt/weekly-groups/").status_code == 200
+    page.refresh_from_db()
+    assert page.live is False  # a reviewer decides when the translation comes back
