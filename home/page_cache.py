@@ -76,11 +76,20 @@ def clear():
         cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
+def clear_after_commit():
+    clear()
+
+
 def clear_now_and_on_commit():
     # Now, and again once the change is committed: a request that rendered the
-    # old content between the two would otherwise keep it under the new generation.
+    # old content between the two would otherwise keep it under the new
+    # generation. Once per transaction, however many rows it saves.
     clear()
-    transaction.on_commit(clear)
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        callback is clear_after_commit for _sids, callback, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(clear_after_commit)
 
 
 def may_use_cache(request):
@@ -165,6 +174,11 @@ IGNORED_MODELS = {
     ("wagtailcore", "commentreply"),
     ("wagtailcore", "referenceindex"),
     ("auth", "user"),
+    # Form data readers never see (signatures are counted once approved, which
+    # is a save of the signature; registrations change places left).
+    ("home", "formpagesubmission"),
+    ("home", "subscriber"),
+    ("wagtailforms", "formsubmission"),
 }
 
 
