@@ -129,3 +129,19 @@ def test_an_oversized_po_file_is_refused(spanish, clients):
     assert response.status_code == 302
     assert any("too large" in m for m in messages_of(response))
     assert snapshot(translation) == before
+
+
+def test_the_upload_address_only_takes_posts_from_people_who_may_edit_the_translation(spanish, clients):
+    page, translation = spanish
+    url = reverse("wagtail_localize:upload_pofile", args=[translation.id])
+    assert clients["translator"].get(url).status_code == 405
+    before = snapshot(translation)
+    po_text = download(clients["translator"], translation).replace(
+        'msgstr "Los grupos se reúnen cada semana."', 'msgstr "Otra cosa."'
+    )
+    response = upload(clients["reader"], translation, po_text.encode())
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert "/admin/login/" in response["Location"] or response["Location"] == reverse("wagtailadmin_home")
+    assert snapshot(translation) == before
+    assert clients["translator"].post(reverse("wagtail_localize:upload_pofile", args=[999999])).status_code == 404
