@@ -9,6 +9,7 @@ import icalendar
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from home.models import Region
@@ -117,7 +118,7 @@ def page_events(page, request):
 def finish(cal, filename):
     cal.add_missing_timezones()
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
@@ -146,7 +147,9 @@ def occurrence_file(request, page, occurrence_id):
     occurrence.page = page
     cal = occurrence_calendar(request, occurrence)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{page.slug}-{occurrence.local_start:%Y-%m-%d}.ics"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{page.slug}-{occurrence.local_start:%Y-%m-%d}.ics"
+    )
     return response
 
 
@@ -165,5 +168,5 @@ def index_feed(request, index, region_slug=None):
             cal.add_component(event)
     slug = f"{index.slug}-{region_slug}" if region_slug else index.slug
     response = finish(cal, f"{slug}.ics")
-    response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
+    response["Content-Disposition"] = content_disposition_header(False, f"{slug}.ics")
     return response
