@@ -125,3 +125,26 @@ def test_an_editor_cannot_export_signatures(client, users, submitted):
     response = client.get(submitted["signatures"], {"export": "csv"})
     assert response.status_code in (302, 403)
     assert b"p0@example.org" not in (response.content if not response.streaming else b"")
+
+
+ADMIN_QUERIES = [
+    ("signatures", {"q": "\x00"}),
+    ("signatures", {"q": '"'}),
+    ("signatures", {"approved": "\x00"}),
+    ("signatures", {"p": "abc"}),
+    ("subscribers", {"q": "\x00"}),
+    ("subscribers", {"p": "99999"}),
+    ("registrations", {"q": "\x00"}),
+    ("registrations", {"status": "\x00"}),
+    ("registrations", {"occurrence__page": "abc"}),
+    ("form submissions", {"date_from": "abc"}),
+    ("form submissions", {"date_to": "2026-13-45"}),
+    ("form submissions", {"p": "abc"}),
+]
+
+
+@pytest.mark.parametrize(("listing", "params"), ADMIN_QUERIES)
+def test_admin_listings_take_malformed_searches_and_filters(client, users, submitted, listing, params):
+    client.force_login(users["reviewer"] if listing != "registrations" else users["admin"])
+    response = client.get(submitted[listing], params)
+    assert response.status_code in (200, 400, 404)

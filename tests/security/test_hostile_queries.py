@@ -91,6 +91,13 @@ def test_markup_in_a_search_is_echoed_escaped(client, searchable):
     assert soup(response).select_one("#search-query")["value"] == SCRIPT
 
 
+def test_a_right_to_left_override_in_a_search_is_isolated_when_echoed(client, searchable):
+    response = client.get("/search/", {"query": f"nothing{RLO}here"})
+    assert response.status_code == 200
+    echo = soup(response).find(string=lambda value: value is not None and RLO in value)
+    assert echo is not None and echo.parent.name == "bdi"
+
+
 @pytest.mark.parametrize("page_number", ["abc", "999999", "0", "-1", "²", "1.5", "1e3"])
 def test_a_malformed_search_page_number_is_a_404(client, searchable, page_number):
     response = client.get("/search/", {"query": "equals", "page": page_number})
@@ -208,6 +215,17 @@ def test_hostile_event_text_cannot_break_out_of_the_calendar_file(client, calend
     injected = next(event for event in parsed.walk("VEVENT") if str(event["summary"]) == "Injected")
     assert "END:VEVENT" in str(injected["description"])
     assert str(injected["url"]).startswith("http")
+
+
+def test_a_calendar_file_for_an_event_with_a_non_latin_slug_downloads(client, calendar):
+    event = make_event(
+        calendar, title="Réunion 中文", slug="réunion-中文", start=timezone.now() + datetime.timedelta(days=3)
+    )
+    response = client.get(event.url + "ical/")
+    assert response.status_code == 200
+    # RFC 6266's filename*: Django would otherwise MIME-encode the whole header, which browsers ignore.
+    assert response["Content-Disposition"] == "attachment; filename*=utf-8''r%C3%A9union-%E4%B8%AD%E6%96%87.ics"
+    assert len(list(icalendar.Calendar.from_ical(response.content).walk("VEVENT"))) == 1
 
 
 # --- regional directory and locales ------------------------------------------------
