@@ -97,3 +97,13 @@ def page_cache(settings):
     cache_module.page_cache().clear()
     yield cache_module
     cache_module.page_cache().clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """The shared page cache also keeps database facts (restricted paths, locales,
+    the content generation): each test starts with it empty, as the test database
+    rolls back and the cache would not."""
+    from home.page_cache import page_cache
+
+    page_cache().clear()
