@@ -8,11 +8,12 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import page_cache, privacy
+        from . import locales, page_cache, privacy
         from .roles import ensure_locales_roles_and_workflow
 
         page_cache.connect()
         privacy.connect()
+        locales.connect()
 
         # After every migrate (including the test database's), so that locales,
         # groups and the review workflow always exist.

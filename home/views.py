@@ -7,9 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
 from wagtail.contrib.forms.views import SubmissionsListView
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
+from .locales import active_locale
 from .models import Subscriber
 from .privacy import public
 from .submissions import SafeCSVMixin, send_after_commit
@@ -36,7 +37,7 @@ def search(request):
         _filters, parsed_query = parse_query_string(query)
         results = (
             public(Page.objects.live())
-            .filter(locale=Locale.get_active())
+            .filter(locale=active_locale())
             .exclude(depth__lte=1)
             .specific()
             .search(parsed_query)

@@ -1,19 +1,16 @@
 """Lists of library documents for other parts of the site (home page, organisation pages)."""
 
 from django import template
-from wagtail.models import Locale
 
 from documents.models import Edition, GuidanceDocumentPage
+from home.locales import active_locale
 from home.privacy import public
 
 register = template.Library()
 
 
 def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
+    return active_locale()
 
 
 @register.inclusion_tag("documents/tags/latest_editions.html", takes_context=True)

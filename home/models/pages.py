@@ -178,7 +178,8 @@ class OrganisationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = public(self.get_children().live()).specific()
+        # Titles and links only: plain pages, not one query per page type.
+        context["sections"] = public(self.get_children().live())
         context["has_event_tags"] = tag_library_available("event_tags")
         context["has_library_tags"] = tag_library_available("library_tags")
         return context
