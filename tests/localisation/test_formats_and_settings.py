@@ -79,3 +79,46 @@ def test_deepl_is_enabled_only_when_a_key_is_in_the_environment():
 
 def test_tests_use_the_dummy_translator_never_deepl():
     assert settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["CLASS"].endswith("dummy.DummyTranslator")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Monday 4 January 2027, 6:30 PM – 8:00 PM"),
+        ("es", "lunes 4 de enero de 2027, 18:30 – 20:00"),
+        ("pt", "segunda-feira, 4 de janeiro de 2027, 18:30 – 20:00"),
+        ("ht", "lendi 4 janvye 2027, 18:30 – 20:00"),
+        ("vi", "18:30, Thứ 2, ngày 4 tháng 1 năm 2027 – 20:00"),
+        ("zh-hans", "2027年1月4日 星期一 18:30 – 20:00"),
+    ],
+)
+def test_event_times_are_written_the_readers_way(language, expected):
+    from zoneinfo import ZoneInfo
+
+    from django.template.loader import render_to_string
+
+    boston = ZoneInfo("America/New_York")
+    start = datetime.datetime(2027, 1, 4, 18, 30, tzinfo=boston)
+    end = datetime.datetime(2027, 1, 4, 20, 0, tzinfo=boston)
+    with translation.override(language):
+        html = render_to_string("events/includes/when.html", {"start": start, "end": end, "all_day": False})
+    text = " ".join(BeautifulSoup(html, "html.parser").get_text(" ", strip=True).split())
+    assert text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "January 2027"),
+        ("es", "enero de 2027"),
+        ("ht", "janvye 2027"),
+        ("vi", "tháng 1 năm 2027"),
+        ("zh-hans", "2027年1月"),
+    ],
+)
+def test_months_are_written_the_readers_way(language, expected):
+    from django.template import engines
+
+    template = engines["django"].from_string('{% load localisation_tags %}{{ day|local_date:"month" }}')
+    with translation.override(language):
+        assert template.render({"day": DAY}) == expected
