@@ -43,3 +43,8 @@ __all__ = [
     "Topic",
     "Town",
 ]
+
+# Page privacy follows a page into its aliases and translations (home/restriction_sync.py).
+from .. import restriction_sync  # noqa: E402
+
+restriction_sync.connect()
