@@ -5,10 +5,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
 from . import po_upload, reports
 from .signals import ORPHAN_ACTION
+from .status import out_of_date_translations
 
 
 @hooks.register("register_log_actions")
@@ -55,3 +57,23 @@ def register_out_of_date_translations_menu_item():
         icon_name="wagtail-localize-language",
         order=650,
     )
+
+
+class OutOfDateTranslationsPanel(Component):
+    name = "out_of_date_translations"
+    template_name = "localisation/out_of_date_panel.html"
+    order = 150
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context):
+        return {"count": self.count}
+
+
+@hooks.register("construct_homepage_panels")
+def add_out_of_date_translations_panel(request, panels):
+    """On the dashboard, when translations are behind their source."""
+    count = out_of_date_translations().count()
+    if count:
+        panels.append(OutOfDateTranslationsPanel(count))

@@ -62,3 +62,12 @@ def test_the_report_exports_csv(clients, english_page, spanish):
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert "Grupos semanales,es," in body
+
+
+def test_the_dashboard_says_how_many_translations_are_out_of_date(clients, english_page, spanish):
+    assert 'id="out-of-date-translations-heading"' not in clients["translator"].get("/admin/").content.decode()
+    english_page.intro = "Groups meet every Monday."
+    publish(english_page)
+    html = clients["translator"].get("/admin/").content.decode()
+    assert 'id="out-of-date-translations-heading"' in html
+    assert "1 translated page has an English version" in html
