@@ -86,15 +86,17 @@ FORMS = ["contact", "statement", "mailing_list", "registration"]
 
 
 @pytest.fixture
-def target(request, contact_form, statement, mailing_list, event):
-    """(url, valid data, the field a person types their name into) for the form named by the parameter."""
+def target(request, organisation):
+    """(url, valid data, the field a person types their name into) for the form
+    named by the parameter; only that form's page is built."""
     name = request.param
     if name == "contact":
-        return contact_form.url, contact_data(), "your_name"
+        return build_contact_form(organisation).url, contact_data(), "your_name"
     if name == "statement":
-        return statement.url, signature_data(), "name"
+        return build_statement(organisation).url, signature_data(), "name"
     if name == "mailing_list":
-        return mailing_list.url, {"email": "ana@example.org", "name": "Ana"}, "name"
+        return build_mailing_list(organisation).url, {"email": "ana@example.org", "name": "Ana"}, "name"
+    _index, event = build_calendar(organisation.get_parent())
     url, _occurrence = register_url(event)
     return url, registration_data(), "name"
 
@@ -329,6 +331,29 @@ def test_the_twenty_first_submission_in_a_minute_is_a_429(client, target, settin
         + Registrant.objects.count()
     )
     assert after == stored
+
+
+# --- odd methods and malformed bodies ------------------------------------------------
+
+ODD_REQUESTS = [
+    ("PUT", b"name=Ana&email=ana%40example.org&consent=on", "application/x-www-form-urlencoded"),
+    ("PATCH", b"name=Ana&email=ana%40example.org&consent=on", "application/x-www-form-urlencoded"),
+    ("DELETE", b"", "application/x-www-form-urlencoded"),
+    ("POST", b'{"name": "Ana", "email": "ana@example.org"}', "application/json"),
+    ("POST", b"garbage", "multipart/form-data; boundary=xyz"),
+    ("POST", b"garbage", "multipart/form-data"),
+    ("POST", b"\xff\xfe\x00name=%ff%fe", "application/x-www-form-urlencoded"),
+    ("POST", b"name=Ana", "application/x-www-form-urlencoded; charset=no-such-charset"),
+]
+
+
+@pytest.mark.parametrize("target", FORMS, indirect=True)
+@pytest.mark.parametrize(("method", "body", "content_type"), ODD_REQUESTS)
+def test_odd_methods_and_malformed_bodies_store_nothing(client, target, method, body, content_type):
+    url, _data, _name = target
+    response = client.generic(method, url, body, content_type=content_type)
+    assert response.status_code < 500
+    assert nothing_stored()
 
 
 # --- malformed values ------------------------------------------------------------
