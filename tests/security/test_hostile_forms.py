@@ -356,6 +356,34 @@ def test_odd_methods_and_malformed_bodies_store_nothing(client, target, method, 
     assert nothing_stored()
 
 
+@pytest.mark.parametrize("target", FORMS, indirect=True)
+def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(client, target, settings):
+    """Without a trusted proxy (FORWARDED_PROXY_COUNT = 0), X-Forwarded-For is the
+    client's own claim: changing it on every request must not reset the count."""
+    settings.FORM_SUBMISSIONS_PER_MINUTE = 3
+    settings.FORWARDED_PROXY_COUNT = 0
+    url, data, _name = target
+    statuses = [
+        client.post(url, {**data, HONEYPOT_FIELD: "x"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{number}").status_code
+        for number in range(5)
+    ]
+    assert statuses[3:] == [429, 429]
+
+
+@pytest.mark.parametrize("target", FORMS, indirect=True)
+def test_a_line_break_in_an_email_cannot_add_mail_headers(
+    client, target, mailoutbox, django_capture_on_commit_callbacks
+):
+    url, data, _name = target
+    field = "your_email" if "your_email" in data else "email"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {**data, field: "ana@example.org\r\nBcc: everyone@example.net"})
+    assert response.status_code in (200, 400)
+    assert soup(response).select(".error, .errorlist")
+    assert nothing_stored()
+    assert mailoutbox == []
+
+
 # --- malformed values ------------------------------------------------------------
 
 
