@@ -187,8 +187,11 @@ class Server:
                 self.process.kill()
 
 
+SLOW_SECONDS = 2.0
+
+
 def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
+    with urllib.request.urlopen(url, timeout=120) as response:
         return response.status, response.read(), dict(response.headers)
 
 
@@ -235,13 +238,21 @@ def measure_size(size, env, args, wrk):
                     result["ceiling"][str(c)] = run_wrk(wrk, server.url(static), c, args.duration)
                     log(f"  static file, {c} connections: {result['ceiling'][str(c)]['rps']:.0f} req/s")
             for name, row in counts.items():
+                page = result["pages"].setdefault(name, {"url": row["url"], "queries": row["queries"]})
                 for _ in range(2):  # warm: templates, and the page cache when on
+                    started = time.monotonic()
                     status, body, headers = fetch(server.url(row["url"]))
-                page = result["pages"].setdefault(
-                    name, {"url": row["url"], "queries": row["queries"], "bytes": len(body)}
-                )
+                    single = time.monotonic() - started
+                page["bytes"] = len(body)
                 if mode == "cached":
                     page["cache"] = headers.get("X-Page-Cache", "none")
+                if single > SLOW_SECONDS:
+                    # Loading it with wrk would queue minutes of work behind it.
+                    log(f"  {name:22} {mode:8} too slow to load: {single:.1f} s for one request")
+                    for c in connections:
+                        page[f"{mode}_{c}"] = {"rps": 1 / single, "p50_ms": single * 1000, "p99_ms": None}
+                    page[f"{mode}_too_slow_s"] = round(single, 1)
+                    continue
                 for c in connections:
                     page[f"{mode}_{c}"] = run_wrk(wrk, server.url(row["url"]), c, args.duration)
                 log(
@@ -320,6 +331,12 @@ def chart(report, path, connections):
     plt.close(fig)
 
 
+def save(report, name, connections):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=1))
+    chart(report, RESULTS / f"{name}.png", connections)
+
+
 # --- main --------------------------------------------------------------------------------------
 
 
@@ -379,15 +396,14 @@ def main():
                 generate += ["--events", str(args.events), "--documents", str(args.documents)]
                 subprocess.run(generate, cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": "settings.dev"}, check=True)
             report["sizes"][size] = measure_size(size, env, args, wrk)
+            save(report, "partial", connections)  # kept if a later size fails
     finally:
         database.drop()
         shutil.rmtree(workdir, ignore_errors=True)
     report["elapsed_s"] = round(time.monotonic() - started)
-    RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     for name in (stamp, "latest"):
-        (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=1))
-        chart(report, RESULTS / f"{name}.png", connections)
+        save(report, name, connections)
     log(f"\nDatabase: {database.label}; {args.workers} workers; wrk {args.duration} s per measurement")
     for size, result in report["sizes"].items():
         log(table(size, result, connections))
