@@ -29,6 +29,8 @@ from .pages import SHORT_TEXT_FEATURES
 
 FORM_PARENTS = ["home.HomePage", "home.OrganisationPage", "home.ContentPage"]
 MAX_MULTILINE_LENGTH = 5000
+MAX_URL_LENGTH = 2000
+MAX_NUMBER_DIGITS = 15
 
 
 class LimitedFormBuilder(FormBuilder):
@@ -41,6 +43,19 @@ class LimitedFormBuilder(FormBuilder):
     def create_email_field(self, field, options):
         options["max_length"] = 254
         return super().create_email_field(field, options)
+
+    def create_url_field(self, field, options):
+        options["max_length"] = MAX_URL_LENGTH
+        return super().create_url_field(field, options)
+
+    def create_number_field(self, field, options):
+        # Django's DecimalField takes any number of digits (and 1e309) unless told.
+        options["max_digits"] = MAX_NUMBER_DIGITS
+        return super().create_number_field(field, options)
+
+    def create_hidden_field(self, field, options):
+        options["max_length"] = 255
+        return super().create_hidden_field(field, options)
 
 
 class FormField(TranslatableMixin, AbstractFormField):
