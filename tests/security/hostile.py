@@ -58,6 +58,7 @@ def build_contact_form(organisation, slug="contact"):
         FormField(label="Message", field_type="multiline", required=True),
         FormField(label="Your website", field_type="url", required=False),
         FormField(label="Best day to call", field_type="date", required=False),
+        FormField(label="How many people", field_type="number", required=False),
     ]
     return add_page(organisation, page)
 
@@ -69,6 +70,7 @@ def contact_data(**overrides):
         "message": "Hello, I would like to join.",
         "your_website": "",
         "best_day_to_call": "",
+        "how_many_people": "",
         TOKEN_FIELD: new_form_token(),
     }
     data.update(overrides)

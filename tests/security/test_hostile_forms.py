@@ -395,6 +395,23 @@ def test_a_malformed_date_is_a_form_error(client, contact_form, day):
     assert nothing_stored()
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("how_many_people", "1e309", "no more than 15 digits"),
+        ("how_many_people", "9" * 100_000, "no more than 15 digits"),
+        ("how_many_people", "NaN", "Enter a number"),
+        ("your_website", "https://example.org/" + "a" * 5000, "at most 2000 characters"),
+    ],
+)
+def test_unbounded_numbers_and_addresses_are_form_errors(client, contact_form, field, value, message):
+    """Django's number and URL fields take any length unless told: they would store 100 KB of digits."""
+    response = client.post(contact_form.url, contact_data(**{field: value}))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert nothing_stored()
+
+
 def test_a_registration_for_an_unknown_date_is_a_404(client, event):
     url = event.url + event.reverse_subpage("register", args=[10**12])
     response = client.post(url, registration_data())
