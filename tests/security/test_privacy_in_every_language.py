@@ -5,7 +5,10 @@ and wagtail-localize to a translation only when it is translated, so a page
 made private after its aliases existed stayed in other languages' listings,
 search and feeds."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
@@ -91,3 +94,20 @@ def test_deleting_a_private_page_leaves_no_alias_open(page_with_aliases, admin_c
 
     survivors = Page.objects.filter(pk__in=aliases)
     assert not Page.objects.live().public().filter(pk__in=survivors).exists()
+
+
+def test_the_migration_restricts_aliases_left_open_before_this_fix(page_with_aliases):
+    members = Group.objects.get(name=roles.MEMBERS)
+    (restriction,) = PageViewRestriction.objects.bulk_create(  # no signals: as before the fix
+        [PageViewRestriction(page=page_with_aliases, restriction_type=PageViewRestriction.GROUPS)]
+    )
+    restriction.groups.through.objects.bulk_create(
+        [restriction.groups.through(pageviewrestriction_id=restriction.pk, group_id=members.pk)]
+    )
+    assert Page.objects.live().public().filter(alias_of=page_with_aliases).count() == 5
+
+    migration = importlib.import_module("home.migrations.0005_view_restrictions_follow_aliases")
+    migration.copy_restrictions(apps, None)
+
+    assert not Page.objects.live().public().filter(alias_of=page_with_aliases).exists()
+    assert set(PageViewRestriction.objects.values_list("groups__name", flat=True)) == {roles.MEMBERS}
