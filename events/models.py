@@ -290,7 +290,10 @@ class EventPage(EventPageRoutes, Page):
             context["occurrences"] = occurrences = self.preview_occurrences()
         else:
             context["occurrences"] = occurrences = self.upcoming_occurrences()
+        from .rules import keep_out_of_shared_caches
+
         context["joining_details"] = self.joining_details(request.user)
+        keep_out_of_shared_caches(request, context["joining_details"])
         context["json_ld"] = self.json_ld(request, occurrences)
         return context
 

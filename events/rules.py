@@ -20,3 +20,11 @@ def can_see(visibility, user, registration=None):
     if visibility == Visibility.MEMBERS:
         return is_member(user)
     return registration is not None and registration.status == Registrant.Status.CONFIRMED
+
+
+def keep_out_of_shared_caches(request, details):
+    """A response showing someone details that are not for everyone is theirs
+    alone: home.middleware.PrivatePageCacheMiddleware marks it private and
+    not to be stored, so neither the page cache nor a CDN keeps it."""
+    if any(detail["value"] and detail["visibility"] != Visibility.PUBLIC for detail in details):
+        request.serves_private_page = True

@@ -28,6 +28,7 @@ from home.privacy import public
 
 from . import registration as registrations
 from .models import LOCAL_TZ, EventOccurrence, Format, Registrant, Registration
+from .rules import keep_out_of_shared_caches
 
 PER_PAGE = 20
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -321,6 +322,8 @@ def registration(request, page, token):
         messages.success(request, _("Your registration is cancelled."))
         return HttpResponseRedirect(request.path)
     registrant.occurrence.page = page
+    details = page.joining_details(request.user, registrant)
+    keep_out_of_shared_caches(request, details)
     return page.render(
         request,
         template="events/registration.html",
@@ -328,6 +331,6 @@ def registration(request, page, token):
             "registrant": registrant,
             "occurrence": registrant.occurrence,
             "is_confirmed": registrant.status == Registrant.Status.CONFIRMED,
-            "joining_details": page.joining_details(request.user, registrant),
+            "joining_details": details,
         },
     )
