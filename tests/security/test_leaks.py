@@ -369,3 +369,25 @@ def test_the_admin_previews_send_anonymous_readers_to_log_in(site):
         response = anonymous.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"], url
         assert not leaks(body(response))
+
+
+def test_details_shown_to_a_member_or_a_registrant_are_never_stored_by_a_shared_cache(site):
+    """A CDN in front of the site must not keep the member's copy of an event
+    page, nor a registrant's own page (which carries the registrants-only code)."""
+    from events.models import Registrant
+    from events.registration import make_token
+
+    response = logged_in("member").get("/events/members-call/")
+    assert MEMBERS_LINK.encode() in response.content
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+    occurrence = EventOccurrence.objects.filter(page_id=site["pages"]["call"]).first()
+    registrant = Registrant.objects.create(occurrence=occurrence, name="Dee", email="dee@example.org")
+    response = Client().get(f"/events/members-call/registration/{make_token(registrant)}/")
+    assert REGISTRANTS_CODE.encode() in response.content
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+    # Everyone else's copy may be cached: it holds nothing personal.
+    response = Client().get("/events/members-call/")
+    assert not leaks(response.content)
+    assert "private" not in response.get("Cache-Control", "")

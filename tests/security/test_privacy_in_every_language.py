@@ -111,3 +111,15 @@ def test_the_migration_restricts_aliases_left_open_before_this_fix(page_with_ali
 
     assert not Page.objects.live().public().filter(alias_of=page_with_aliases).exists()
     assert set(PageViewRestriction.objects.values_list("groups__name", flat=True)) == {roles.MEMBERS}
+
+
+def test_a_page_cached_for_anonymous_readers_is_not_served_once_it_is_members_only(page_with_aliases, admin_client):
+    spanish = Page.objects.get(alias_of=page_with_aliases, locale__language_code="es")
+    anonymous = Client()
+    assert anonymous.get(spanish.url).status_code == 200
+    assert b"Meeting notes" in anonymous.get("/es/search/", {"query": "notes"}).content
+
+    members_only(admin_client, page_with_aliases)
+
+    assert anonymous.get(spanish.url).status_code == 302
+    assert b"Meeting notes" not in anonymous.get("/es/search/", {"query": "notes"}).content
