@@ -33,7 +33,7 @@ from wagtail_localize.synctree import create_aliases_for_new_page
 from documents.models import DocumentLibraryPage, GuidanceDocumentPage
 from events.models import EventIndexPage, EventOccurrence, EventPage
 from home import roles
-from home.models import ContentPage, OrganisationPage
+from home.models import ContentPage, OrganisationPage, Region, RegionalContact, RegionalDirectoryPage
 from tests.conftest import make_home, make_user, publish, sync_locales
 
 pytestmark = pytest.mark.django_db
@@ -129,6 +129,17 @@ def build_site(admin):
     add_draft(guidance, title=f"Draft values {DRAFT}")
     add_draft(organisation, intro=f"Draft intro {DRAFT}")
     add(home, ContentPage(title=f"Unpublished {DRAFT}", slug="unpublished", intro=DRAFT), live=False)
+
+    # Snippets readers see: a draft change to a live regional contact, and a contact never published.
+    create_aliases_for_new_page(add(home, RegionalDirectoryPage(title="Find your region", slug="regions")))
+    region = Region.objects.filter(live=True, locale=Locale.get_default()).first()
+    contact = RegionalContact.objects.create(region=region, name="Central RLC", phone="508 555 0100", live=True)
+    contact.save_revision().publish()
+    contact.description = f"Draft description {DRAFT}"
+    contact.save_revision()
+    unpublished = RegionalContact(region=region, name=f"New contact {DRAFT}", live=False)
+    unpublished.save()
+    unpublished.save_revision()
 
     # Members-only pages, made as in the admin: the page is created (and
     # wagtail-localize's after_create_page hook gives it aliases in every
@@ -300,9 +311,11 @@ def test_the_crawl_reached_every_language_and_every_kind_of_page(site):
         assert any(url.startswith(f"{prefix}/events/") and url.endswith("ical/") for url in found), prefix
         assert any(url.startswith(f"{prefix}/central/meetings/network-meeting/") for url in found), prefix
         assert any(url.startswith(f"{prefix}/central/library/our-values/") for url in found), prefix
+        assert found[f"{prefix}/regions/"][0] == 200, prefix
     # The members-only details are there, hidden: the event pages say how to get them.
     status, content, _ = found["/events/members-call/"]
     assert status == 200 and b"Meeting link" in content
+    assert b"Central RLC" in found["/regions/"][1]
 
 
 def test_no_anonymous_response_contains_a_members_only_detail_a_draft_or_a_private_page(site):
