@@ -287,6 +287,14 @@ def lock_others_page(client, world, role):
     return world.live.locked, response
 
 
+def unlock_others_lock(client, world, role):
+    """Reviewers may lift another person's lock; editors may not."""
+    Page.objects.filter(pk=world.live.pk).update(locked=True, locked_by=world.author, locked_at=timezone.now())
+    response = client.post(reverse("wagtailadmin_pages:unlock", args=[world.live.id]))
+    world.live.refresh_from_db()
+    return not world.live.locked, response
+
+
 # Form submissions ------------------------------------------------------------
 
 
@@ -478,6 +486,7 @@ ACTIONS = {
     "delete_own_draft": (delete_own_draft, WRITERS, NOBODY),
     "make_members_page_public": (make_members_page_public, {"admin"}, NOBODY),
     "lock_others_page": (lock_others_page, WRITERS, NOBODY),
+    "unlock_others_lock": (unlock_others_lock, {"reviewer", "admin"}, NOBODY),
     "view_form_submissions": (view_form_submissions, WRITERS, NOBODY),
     "delete_form_submission": (delete_form_submission, WRITERS, NOBODY),
     "edit_snippet": (edit_snippet, WRITERS, NOBODY),
