@@ -25,6 +25,7 @@ from .models import (
     Signature,
     SignOnPage,
     SiteSettings,
+    Town,
 )
 
 HOME = {
@@ -568,6 +569,9 @@ FORM_BUILDERS = {
 
 def ensure_directory(home):
     english = home.locale
+    # The regions and towns come from a data migration; put them back if they were
+    # removed since (a database flush, an administrator deleting a region).
+    towns.load_regions(Region, Town, Locale, english.language_code)
     for slug, (name, phone) in RLC_CONTACTS.items():
         region = Region.objects.get(slug=slug, locale=english)
         if RegionalContact.objects.filter(name=name, locale=english).exists():

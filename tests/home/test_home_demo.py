@@ -8,10 +8,12 @@ from home.models import (
     FormPage,
     HomePage,
     OrganisationPage,
+    Region,
     RegionalContact,
     RegionalDirectoryPage,
     Signature,
     SignOnPage,
+    Town,
 )
 
 
@@ -51,3 +53,15 @@ def test_demo_loads_twice_and_replaces_old_content_pages(home_page):
     assert RegionalDirectoryPage.objects.child_of(home).count() == 1
     members = coalition.get_children().get(slug="members")
     assert PageViewRestriction.objects.filter(page=members, groups__name="Members").exists()
+
+
+def test_demo_puts_back_the_regions_and_towns_of_the_data_migration(home_page):
+    """A flushed database (as after a transactional test) has lost the migration's rows."""
+    Town.objects.all().delete()
+    Region.objects.all().delete()
+
+    demo.load({"stdout": Output()})
+
+    assert Region.objects.filter(locale__language_code="en").count() == 6
+    assert Town.objects.count() == 351
+    assert RegionalContact.objects.filter(locale__language_code="en").count() == 6
