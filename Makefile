@@ -33,9 +33,7 @@ migrate: setup
 	$(MANAGE) migrate --noinput
 
 run: setup messages migrate static ## Run the site on SQLite with demo content at http://127.0.0.1:8000 (admin at /admin/)
-	@if [ "$$($(MANAGE) shell -c 'from home.models import HomePage; print(HomePage.objects.exists())')" = "False" ]; then \
-		$(MANAGE) load_demo; \
-	else echo "Demo content already loaded (python manage.py load_demo --reset-passwords prints new passwords)."; fi
+	$(MANAGE) load_demo --if-empty
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup messages ## Run the whole test suite (PostgreSQL when DATABASE_URL points at one, else SQLite)

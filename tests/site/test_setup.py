@@ -55,3 +55,22 @@ def test_load_demo_refuses_production_settings(settings):
     settings.IS_PRODUCTION = True
     with pytest.raises(CommandError, match="refuses to run with production settings"):
         call_command("load_demo")
+
+
+def test_load_demo_if_empty_loads_an_empty_site_once_and_then_leaves_it_alone():
+    """What `make run` does: demo content the first time, nothing (no new passwords) afterwards."""
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+
+    first = StringIO()
+    call_command("load_demo", if_empty=True, stdout=first)
+    assert "Demo users" in first.getvalue()
+    assert HomePage.objects.count() == 6
+    password = get_user_model().objects.get(username="editor").password
+
+    second = StringIO()
+    call_command("load_demo", if_empty=True, stdout=second)
+    assert "Demo content already loaded" in second.getvalue()
+    assert "Demo users" not in second.getvalue()
+    assert get_user_model().objects.get(username="editor").password == password

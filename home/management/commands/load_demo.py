@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from home import roles
+from home.models import HomePage
 
 DEMO_USERS = [
     # username, group, superuser
@@ -34,10 +35,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Give existing demo users new passwords (they are printed).",
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has a home page (what `make run` uses).",
+        )
 
     def handle(self, *args, **options):
         if settings.IS_PRODUCTION:
             raise CommandError("load_demo refuses to run with production settings: it creates users with known roles.")
+
+        if options["if_empty"] and HomePage.objects.exists():
+            self.stdout.write(
+                "Demo content already loaded (python manage.py load_demo --reset-passwords prints new passwords)."
+            )
+            return
 
         roles.ensure_locales_roles_and_workflow()
         self.load_users(reset=options["reset_passwords"])
