@@ -107,3 +107,14 @@ def fresh_page_cache():
     from home.page_cache import page_cache
 
     page_cache().clear()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """LocaleMiddleware activates the language of a request and nothing turns it
+    off in the test process: without this, a test after a /es/ request would run
+    its code in Spanish."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
