@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 from home import roles
 from home.blocks import ComparisonChartBlock
 from home.models import ContentPage, OrganisationPage
+from tests.conftest import sync_locales
 
 from .conftest import add_page
 
@@ -128,3 +129,13 @@ def test_a_members_only_page_in_the_menu_is_not_shown_to_the_public(client, home
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set([Group.objects.get(name=roles.MEMBERS)])
     assert "Members lounge" not in client.get(home_page.url).content.decode()
+
+
+def test_an_untranslated_organisation_is_marked_english_on_a_creole_home_page(client, organisation):
+    """Screen readers must not read the English title and summary of an alias with a Creole voice."""
+    sync_locales()
+    html = client.get("/ht/").content.decode()
+
+    assert '<h3 lang="en"><a href="/ht/coalition/">Coalition of Peer Workers</a></h3>' in html
+    assert '<p lang="en">Peer workers speaking together.</p>' in html
+    assert 'lang="en">Peer workers' not in client.get("/").content.decode()
