@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -163,7 +164,11 @@ class EventPage(EventPageRoutes, Page):
                 FieldPanel("all_day"),
                 FieldRowPanel([FieldPanel("frequency"), FieldPanel("interval")]),
                 FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
-                InlinePanel("date_changes", heading=_("Skipped or moved dates"), label=_("Change")),
+                InlinePanel(
+                    "date_changes",
+                    heading=_("Skipped or moved dates"),
+                    label=pgettext_lazy("a skipped or moved date", "Change"),
+                ),
             ],
             heading=_("When"),
         ),
