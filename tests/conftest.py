@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 from home import roles
@@ -52,6 +53,19 @@ def publish(page):
     revision.publish()
     page.refresh_from_db()
     return page
+
+
+def login(user):
+    """A test client signed in as `user`."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def clients(users):
+    """A signed-in client per role of `users`."""
+    return {name: login(user) for name, user in users.items()}
 
 
 @pytest.fixture

@@ -1,23 +1,11 @@
 """Pages with translations in the states translators and readers meet."""
 
 import pytest
-from django.test import Client
 from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object
 
 from home.models import ContentPage
 from tests.conftest import publish, sync_locales
-
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def clients(users):
-    return {name: login(user) for name, user in users.items()}
 
 
 def add_english_page(parent, title="Weekly groups", slug="weekly-groups", intro="Groups meet weekly."):

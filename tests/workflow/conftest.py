@@ -1,24 +1,12 @@
 """Helpers for the review workflow tests: pages, logged-in clients, edit forms."""
 
-import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import ContentPage
-
-
-def login(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def clients(users):
-    return {name: login(user) for name, user in users.items()}
+from tests.conftest import login  # noqa: F401 (the workflow tests import it from here)
 
 
 def add_page(parent, title, *, owner=None, live=False, intro="A short summary."):
